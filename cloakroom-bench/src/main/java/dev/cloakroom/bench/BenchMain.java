@@ -1,0 +1,212 @@
+package dev.cloakroom.bench;
+
+import dev.cloakroom.bench.django.DjangoCodecTimer;
+import dev.cloakroom.bench.load.BenchApp;
+import dev.cloakroom.bench.load.BenchStores;
+import dev.cloakroom.bench.load.LoadConfig;
+import dev.cloakroom.bench.load.LoadHarness;
+import dev.cloakroom.bench.load.LoadResult;
+import dev.cloakroom.bench.load.ScaleRun;
+import dev.cloakroom.bench.load.Wrk;
+import dev.cloakroom.bench.micro.BenchKeys;
+import dev.cloakroom.bench.micro.MicroResult;
+import dev.cloakroom.bench.micro.MicroRunner;
+import dev.cloakroom.bench.micro.SessionPayloads;
+import dev.cloakroom.bench.report.LoadChart;
+import dev.cloakroom.bench.report.LoadTable;
+import dev.cloakroom.bench.report.MicroTable;
+import dev.cloakroom.bench.report.RunInfo;
+import dev.cloakroom.bench.report.ScaleTable;
+import dev.cloakroom.internal.SessionCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark command ({@code scripts/bench} runs it): the JMH suite with Django's codec beside it,
+ * the load harness, and on request the scale run; writes {@code micro.md}, {@code load.md},
+ * {@code load.png} and {@code scale.md} into the output directory.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Files.createDirectories(options.out());
+        List<Path> written = new ArrayList<>();
+        if (options.parts().contains("micro")) {
+            written.add(micro(options));
+        }
+        if (options.parts().contains("load") || !options.scaleSizes().isEmpty()) {
+            written.addAll(load(options));
+        }
+        log("wrote " + written);
+        System.exit(0);
+    }
+
+    private static Path micro(BenchOptions options) throws Exception {
+        RunInfo info = start(options, List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version")));
+        MicroRunner.Config config = options.quick() ? MicroRunner.Config.quick() : MicroRunner.Config.full();
+        log("JMH: " + config);
+        List<MicroResult> java = MicroRunner.run(config);
+        Map<Integer, Map<String, Object>> sessions = new LinkedHashMap<>();
+        Map<Integer, String> encoded = new LinkedHashMap<>();
+        SessionCodec codec = BenchKeys.settings().codec();
+        for (int size : new int[] {100, 1000, 10000}) {
+            sessions.put(size, SessionPayloads.of(size));
+            encoded.put(size, codec.encode(sessions.get(size)));
+        }
+        DjangoCodecTimer django = new DjangoCodecTimer(options.python(), BenchKeys.SECRET_KEY);
+        log("Django: timing the codec with python3 -m timeit");
+        List<DjangoCodecTimer.Timing> timings = django.time(sessions, encoded);
+        Path file = options.out().resolve("micro.md");
+        Files.writeString(file, MicroTable.markdown(java, timings, config.toString(), django.djangoVersion(),
+                info.ended()), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<Path> load(BenchOptions options) throws Exception {
+        List<Path> written = new ArrayList<>();
+        Path work = Files.createTempDirectory("cloakroom-bench");
+        LoadConfig config = options.quick() ? LoadConfig.quick() : LoadConfig.full();
+        try (BenchStores stores = new BenchStores(options.redis(), options.pg());
+                BenchApp app = new BenchApp(stores, 0)) {
+            Wrk wrk = new Wrk(options.wrk(), config.threads(), config.connections(), work);
+            String wrkVersion = wrkVersion(options.wrk());
+            List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
+                    + System.getProperty("java.version") + ", Jetty 12 ee10, all variants in one JVM",
+                    "Redis " + stores.adminRedis().info("server").lines()
+                            .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
+                            .orElse("?") + " at " + options.redis() + "; " + postgresVersion(options.pg()),
+                    "Spring Session " + packageVersion(org.springframework.session.Session.class, "3.3.5")
+                            + ", Spring Framework " + org.springframework.core.SpringVersion.getVersion()
+                            + ", Spring Data Redis " + packageVersion(
+                                    org.springframework.data.redis.core.RedisTemplate.class, "3.3.7"));
+            if (options.parts().contains("load")) {
+                RunInfo info = start(options, machine);
+                List<LoadResult> results = new LoadHarness(app, stores, wrk, config, work, BenchMain::log)
+                        .run();
+                RunInfo ended = info.ended();
+                Path md = options.out().resolve("load.md");
+                Files.writeString(md, LoadTable.markdown(results, config, ended, wrkVersion),
+                        StandardCharsets.UTF_8);
+                Path png = options.out().resolve("load.png");
+                LoadChart.write(results, ended.mode() + " run, " + ended.started().toString().substring(0, 16)
+                        + "Z, load average " + String.format(java.util.Locale.ROOT, "%.2f → %.2f",
+                                ended.loadBefore(), ended.loadAfter()) + ", " + config.connections()
+                        + " connections", png);
+                written.add(md);
+                written.add(png);
+            }
+            if (!options.scaleSizes().isEmpty()) {
+                written.add(scale(options, stores, app, wrk, config, work, machine));
+            }
+        } finally {
+            deleteTree(work);
+        }
+        return written;
+    }
+
+    private static Path scale(BenchOptions options, BenchStores stores, BenchApp app, Wrk wrk,
+            LoadConfig load,
+            Path work, List<String> machine) throws Exception {
+        RunInfo info = start(options, machine);
+        List<Long> sizes = options.scaleSizes();
+        long cleanupAt = sizes.contains(1_000_000L) ? 1_000_000L : sizes.get(sizes.size() - 1);
+        Duration measure = options.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
+        Duration window = options.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
+        ScaleRun.Config config = new ScaleRun.Config(sizes, measure, window, cleanupAt, 1_000_000L);
+        ScaleRun.Result result = new ScaleRun(app, stores, wrk, config, load.sessions(), work, BenchMain::log)
+                .run();
+        List<String> missing = new ArrayList<>();
+        for (long size : new long[] {10_000, 1_000_000, 10_000_000}) {
+            if (!sizes.contains(size)) {
+                missing.add(String.format(java.util.Locale.ROOT, "%,d", size));
+            }
+        }
+        String notRun = missing.isEmpty() ? "" : String.join(", ", missing)
+                + " live sessions (not asked for; `--scale=10k,1m,10m` runs all three)";
+        Path file = options.out().resolve("scale.md");
+        Files.writeString(file, ScaleTable.markdown(result, config, load.connections(), info.ended(), notRun),
+                StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static RunInfo start(BenchOptions options, List<String> machine) {
+        return new RunInfo(Instant.now(), options.quick() ? "quick" : "full", options.command(),
+                RunInfo.loadAverage(), RunInfo.loadAverage(), machine);
+    }
+
+    private static String cpu() {
+        String model = "unknown CPU";
+        try {
+            model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(model);
+        } catch (IOException e) {
+            // not Linux
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores, " + model;
+    }
+
+    private static String packageVersion(Class<?> type, String fallback) {
+        String v = type.getPackage().getImplementationVersion();
+        return v == null ? fallback : v;
+    }
+
+    private static String postgresVersion(String url) {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SHOW server_version")) {
+            return "PostgreSQL " + (r.next() ? r.getString(1) : "?");
+        } catch (Exception e) {
+            return "PostgreSQL ?";
+        }
+    }
+
+    private static String wrkVersion(String wrk) {
+        try {
+            Process p = new ProcessBuilder(wrk, "-v").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            String first = out.lines().findFirst().orElse("wrk");
+            return first.contains("[") ? first.substring(0, first.indexOf('[')).trim() : first.trim();
+        } catch (IOException | InterruptedException e) {
+            return "wrk";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static void log(String message) {
+        System.out.println("[bench] " + message);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cloakroom.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The command line of {@link BenchMain}.
+ *
+ * @param quick short runs, to try the harness (numbers indicative only)
+ * @param parts which of {@code micro}, {@code load} run
+ * @param scaleSizes live-session counts of the scale run; empty when it does not run
+ * @param out where the results go
+ * @param redis the Redis the load harness uses; the bench's own instance, since counting commands needs a
+ *     Redis no one else uses
+ * @param pg the PostgreSQL database the load harness uses (created if missing)
+ * @param wrk the wrk executable
+ * @param python the Python that has Django
+ * @param command how the run was started, for the results' header
+ */
+public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSizes, Path out, String redis,
+        String pg, String wrk, String python, String command) {
+
+    static final String USAGE = """
+            Usage: BenchMain [--quick] [--only=micro,load] [--scale[=10k,1m,10m]] [--out=bench/results]
+                             [--redis=redis://127.0.0.1:6390/0]
+                             [--pg=jdbc:postgresql://127.0.0.1:5432/cloakroom_bench?user=postgres]
+                             [--wrk=wrk] [--python=/usr/bin/python3] [--command=TEXT]
+              --quick   short runs to try everything (about 3 minutes); numbers are indicative only
+              --only    run only these parts (default: micro,load; none runs only --scale)
+              --scale   also run the scale test on PostgreSQL (default sizes 10k,1m; 10m adds minutes)
+            """;
+
+    /**
+     * Parses {@code args}.
+     *
+     * @throws IllegalArgumentException naming an unknown or malformed option
+     */
+    public static BenchOptions parse(String[] args) {
+        boolean quick = false;
+        Set<String> parts = Set.of("micro", "load");
+        List<Long> scale = List.of();
+        Path out = Path.of("bench/results");
+        String redis = "redis://127.0.0.1:6390/0";
+        String pg = "jdbc:postgresql://127.0.0.1:5432/cloakroom_bench?user=postgres";
+        String wrk = "wrk";
+        String python = "/usr/bin/python3";
+        String command = "scripts/bench";
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+            switch (name) {
+                case "--quick" -> quick = true;
+                case "--only" -> parts = Set.of(value.split(","));
+                case "--scale" -> scale = sizes(value.isEmpty() ? "10k,1m" : value);
+                case "--out" -> out = Path.of(value);
+                case "--redis" -> redis = value;
+                case "--pg" -> pg = value;
+                case "--wrk" -> wrk = value;
+                case "--python" -> python = value;
+                case "--command" -> command = value;
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        for (String part : parts) {
+            if (!part.equals("micro") && !part.equals("load") && !part.equals("none")) {
+                throw new IllegalArgumentException("--only takes micro and/or load (or none, with "
+                        + "--scale), not " + part);
+            }
+        }
+        return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command);
+    }
+
+    /** {@code 10k,1m,10m} → 10000, 1000000, 10000000, ascending. */
+    static List<Long> sizes(String text) {
+        List<Long> sizes = new ArrayList<>();
+        for (String s : text.split(",")) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            long factor = t.endsWith("k") ? 1_000 : t.endsWith("m") ? 1_000_000 : 1;
+            String digits = factor == 1 ? t : t.substring(0, t.length() - 1);
+            try {
+                long size = Long.parseLong(digits) * factor;
+                if (size < 1) {
+                    throw new NumberFormatException();
+                }
+                sizes.add(size);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--scale takes sizes like 10k,1m,10m, not '" + s + "'", e);
+            }
+        }
+        sizes.sort(Long::compare);
+        return List.copyOf(sizes);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.cloakroom.bench.load;
+
+import dev.cloakroom.servlet.SessionFilter;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/**
+ * The bench app: one embedded Jetty 12 (ee10) on 127.0.0.1, every {@link Variant} under its own context
+ * path, each with the same servlet endpoints ({@link Endpoint}) and only its session filter differing:
+ * Cloakroom's {@link SessionFilter}, Spring Session's {@link SessionRepositoryFilter}, or none (baseline and
+ * raw variants). Jetty's defaults: a {@link QueuedThreadPool} of up to 200 threads, HTTP/1.1 keep-alive.
+ */
+public final class BenchApp implements AutoCloseable {
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    /** Builds and starts the app on {@code port} (0 picks a free one). */
+    public BenchApp(BenchStores stores, int port) throws Exception {
+        server = new Server(new QueuedThreadPool(200));
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        for (Variant variant : Variant.values()) {
+            contexts.addHandler(context(variant, stores));
+        }
+        server.setHandler(contexts);
+        server.start();
+    }
+
+    private static ServletContextHandler context(Variant variant, BenchStores stores) {
+        ServletContextHandler context = new ServletContextHandler("/" + variant.path());
+        Filter filter = filter(variant, stores);
+        if (filter != null) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST,
+                    DispatcherType.ASYNC, DispatcherType.ERROR));
+        }
+        EndpointServlet servlet = switch (variant) {
+            case BASELINE -> new BaselineServlet();
+            case CLOAKROOM_REDIS, CLOAKROOM_DB -> new CloakroomServlet();
+            case SPRING_REDIS, SPRING_JDBC -> new SpringSessionServlet();
+            case RAW_REDIS -> new RawRedisServlet(stores.rawRedis(), BenchStores.RAW_PREFIX);
+            case RAW_SQL -> new RawSqlServlet(stores.dataSource(Variant.RAW_SQL));
+        };
+        context.addServlet(new ServletHolder(servlet), "/*");
+        return context;
+    }
+
+    private static @Nullable Filter filter(Variant variant, BenchStores stores) {
+        return switch (variant) {
+            case CLOAKROOM_REDIS -> new SessionFilter(stores.cloakroomRedis(), stores.settings());
+            case CLOAKROOM_DB -> new SessionFilter(stores.cloakroomDbEngine(), stores.settings());
+            case SPRING_REDIS -> new SessionRepositoryFilter<>(stores.springRedis());
+            case SPRING_JDBC -> new SessionRepositoryFilter<>(stores.springJdbc());
+            default -> null;
+        };
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The URL of {@code endpoint} of {@code variant}. */
+    public String url(Variant variant, Endpoint endpoint) {
+        return "http://127.0.0.1:" + port() + "/" + variant.path() + "/" + endpoint.path();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

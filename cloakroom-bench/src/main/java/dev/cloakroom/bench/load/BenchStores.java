@@ -1,0 +1,201 @@
+package dev.cloakroom.bench.load;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cloakroom.SessionSettings;
+import dev.cloakroom.bench.micro.BenchKeys;
+import dev.cloakroom.jdbc.JdbcEngine;
+import dev.cloakroom.redis.RedisEngine;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.session.data.redis.RedisSessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Everything the variants store sessions in, opened once: for Redis, the Cloakroom engine, Spring Data
+ * Redis's connection factory and a plain Lettuce connection for the raw variant; for PostgreSQL, one HikariCP
+ * pool per variant with the same settings (10 connections, HikariCP's and the driver's defaults), each
+ * wrapped in a {@link CountingDataSource}. Key prefixes and tables are the bench's own, so {@link #reset()}
+ * never touches anything else on a shared server.
+ */
+public final class BenchStores implements AutoCloseable {
+
+    static final String CLOAKROOM_PREFIX = "bench:cloakroom:";
+    static final String RAW_PREFIX = "bench:raw:";
+    static final String SPRING_PREFIX = "spring:session:";
+    static final int POOL_SIZE = 10;
+
+    private static final Pattern DATABASE_IN_URL = Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]+)(.*)$");
+
+    private final String redisUri;
+    private final String jdbcUrl;
+    private final SessionSettings settings = BenchKeys.settings();
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> rawRedis;
+    private final StatefulRedisConnection<String, String> adminRedis;
+    private final RedisEngine cloakroomRedis;
+    private final LettuceConnectionFactory springRedisFactory;
+    private final RedisSessionRepository springRedis;
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private final CountingDataSource cloakroomDb;
+    private final CountingDataSource springDb;
+    private final CountingDataSource rawDb;
+    private final JdbcEngine cloakroomDbEngine;
+    private final JdbcIndexedSessionRepository springJdbc;
+
+    /**
+     * Connects to Redis at {@code redisUri} and PostgreSQL at {@code jdbcUrl}, creating the database named in
+     * the URL if it is missing, and every variant's tables.
+     */
+    public BenchStores(String redisUri, String jdbcUrl) throws SQLException, IOException {
+        this.redisUri = redisUri;
+        this.jdbcUrl = jdbcUrl;
+        RedisURI uri = RedisURI.create(redisUri);
+        redisClient = RedisClient.create(uri);
+        rawRedis = redisClient.connect();
+        adminRedis = redisClient.connect();
+        cloakroomRedis = RedisEngine.builder(redisUri).keyPrefix(CLOAKROOM_PREFIX).clock(settings.clock())
+                .build();
+        springRedisFactory = SpringSessionSetup.redisConnectionFactory(uri.getHost(), uri.getPort(),
+                uri.getDatabase());
+        springRedis = SpringSessionSetup.redis(springRedisFactory);
+
+        createDatabaseIfMissing(jdbcUrl);
+        cloakroomDb = new CountingDataSource(pool("bench-cloakroom"));
+        springDb = new CountingDataSource(pool("bench-spring"));
+        rawDb = new CountingDataSource(pool("bench-raw"));
+        cloakroomDbEngine = JdbcEngine.builder(cloakroomDb).clock(settings.clock()).build();
+        SpringSessionSetup.createJdbcSchema(springDb.target());
+        try (Connection c = rawDb.target().getConnection(); Statement s = c.createStatement()) {
+            s.execute(RawSqlServlet.DDL);
+        }
+        springJdbc = SpringSessionSetup.jdbc(springDb);
+    }
+
+    private HikariDataSource pool(String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(POOL_SIZE);
+        HikariDataSource pool = new HikariDataSource(config);
+        pools.add(pool);
+        return pool;
+    }
+
+    /** Creates the database {@code jdbcUrl} names, connecting to {@code postgres} on the same server. */
+    static void createDatabaseIfMissing(String jdbcUrl) throws SQLException {
+        Matcher m = DATABASE_IN_URL.matcher(jdbcUrl);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Expected jdbc:postgresql://host[:port]/database[?...], got "
+                    + jdbcUrl);
+        }
+        String database = m.group(2);
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Use a plain lower-case database name, not " + database);
+        }
+        try (Connection c = DriverManager.getConnection(m.group(1) + "postgres" + m.group(3));
+                Statement s = c.createStatement()) {
+            try (ResultSet rows = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database
+                    + "'")) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            s.execute("CREATE DATABASE " + database);
+        }
+    }
+
+    /** Deletes every session the variants stored: the bench's Redis keys and the rows of its tables. */
+    public void reset() throws SQLException {
+        RedisCommands<String, String> redis = adminRedis.sync();
+        for (String pattern : List.of(CLOAKROOM_PREFIX + "*", RAW_PREFIX + "*", SPRING_PREFIX + "*")) {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(pattern)
+                        .limit(1000));
+                if (!page.getKeys().isEmpty()) {
+                    redis.unlink(page.getKeys().toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        }
+        try (Connection c = rawDb.target().getConnection(); Statement s = c.createStatement()) {
+            s.execute("TRUNCATE " + RawSqlServlet.TABLE + ", django_session, spring_session, "
+                    + "spring_session_attributes");
+        }
+    }
+
+    /** A connection for {@code INFO} and {@code MONITOR}-free administration. */
+    public RedisCommands<String, String> adminRedis() {
+        return adminRedis.sync();
+    }
+
+    public String redisUri() {
+        return redisUri;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    StatefulRedisConnection<String, String> rawRedis() {
+        return rawRedis;
+    }
+
+    RedisEngine cloakroomRedis() {
+        return cloakroomRedis;
+    }
+
+    RedisSessionRepository springRedis() {
+        return springRedis;
+    }
+
+    JdbcEngine cloakroomDbEngine() {
+        return cloakroomDbEngine;
+    }
+
+    JdbcIndexedSessionRepository springJdbc() {
+        return springJdbc;
+    }
+
+    /** The counting data source of a PostgreSQL variant. */
+    public CountingDataSource dataSource(Variant variant) {
+        return switch (variant) {
+            case CLOAKROOM_DB -> cloakroomDb;
+            case SPRING_JDBC -> springDb;
+            case RAW_SQL -> rawDb;
+            default -> throw new IllegalArgumentException(variant + " does not use PostgreSQL");
+        };
+    }
+
+    @Override
+    public void close() {
+        springJdbc.destroy();
+        cloakroomRedis.close();
+        springRedisFactory.destroy();
+        rawRedis.close();
+        adminRedis.close();
+        redisClient.shutdown();
+        pools.forEach(HikariDataSource::close);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.cloakroom.bench.load;
+
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the load comparison on a started {@link BenchApp}:
+ * <ol>
+ *   <li>empties the bench's keys and tables, then makes {@link LoadConfig#sessions()} sessions per variant
+ *       through the variant's own login endpoint and writes their cookies for wrk;</li>
+ *   <li>the counting pass: {@link LoadConfig#countingRequests()} sequential requests per variant and
+ *       endpoint,
+ *       checking every answer (a read must see its user, an increment a number), while {@code MONITOR},
+ *       {@code INFO commandstats} and the SQL counters record what reached the store;</li>
+ *   <li>the timed part, endpoint by endpoint ({@code none}, {@code read}, {@code incr}, {@code login}): a
+ *       warm-up run of every variant, then {@link LoadConfig#rounds()} rounds in which the variants take
+ *       turns, in reverse order every other round.</li>
+ * </ol>
+ */
+public final class LoadHarness {
+
+    private static final List<Endpoint> ORDER = List.of(Endpoint.NONE, Endpoint.READ, Endpoint.INCR,
+            Endpoint.LOGIN);
+
+    private final BenchApp app;
+    private final BenchStores stores;
+    private final Wrk wrk;
+    private final LoadConfig config;
+    private final Path workDir;
+    private final Consumer<String> log;
+    private final HttpDriver http = new HttpDriver();
+    private final Map<Variant, Path> cookieFiles = new EnumMap<>(Variant.class);
+    private final Map<Variant, List<String>> cookies = new EnumMap<>(Variant.class);
+
+    public LoadHarness(BenchApp app, BenchStores stores, Wrk wrk, LoadConfig config, Path workDir,
+            Consumer<String> log) {
+        this.app = app;
+        this.stores = stores;
+        this.wrk = wrk;
+        this.config = config;
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    /** Runs everything and returns one result per variant and endpoint, in table order. */
+    public List<LoadResult> run() throws Exception {
+        stores.reset();
+        makeSessions();
+        Map<String, StoreCounts> counts = countingPass();
+        List<LoadResult> results = new ArrayList<>();
+        int pairs = 0;
+        for (Variant v : Variant.values()) {
+            pairs += v.endpoints().size();
+        }
+        log.accept("timed part: " + pairs + " variant/endpoint pairs, about " + config.plannedSeconds(pairs)
+                + " s");
+        for (Endpoint endpoint : ORDER) {
+            results.addAll(timed(endpoint, counts));
+        }
+        return results;
+    }
+
+    private void makeSessions() throws Exception {
+        for (Variant v : Variant.values()) {
+            if (v == Variant.BASELINE) {
+                continue;
+            }
+            long started = System.nanoTime();
+            List<String> made = http.sessions(app.url(v, Endpoint.LOGIN), v.cookieName(), config.sessions());
+            cookies.put(v, made);
+            Path file = workDir.resolve("cookies-" + v.path() + ".txt");
+            Files.write(file, made);
+            cookieFiles.put(v, file);
+            log.accept("made " + made.size() + " sessions for " + v.path() + " in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
+        // The baseline ignores cookies; it gets Cloakroom's so its requests are the same size.
+        cookies.put(Variant.BASELINE, cookies.get(Variant.CLOAKROOM_REDIS));
+        cookieFiles.put(Variant.BASELINE, cookieFiles.get(Variant.CLOAKROOM_REDIS));
+    }
+
+    private Map<String, StoreCounts> countingPass() throws Exception {
+        Map<String, StoreCounts> counts = new LinkedHashMap<>();
+        RedisURI uri = RedisURI.create(stores.redisUri());
+        try (RedisMonitor monitor = new RedisMonitor(uri.getHost(), uri.getPort())) {
+            RedisCommands<String, String> admin = stores.adminRedis();
+            int marker = 0;
+            for (Variant v : Variant.values()) {
+                for (Endpoint e : v.endpoints()) {
+                    monitor.clear();
+                    Map<String, Long> statsBefore = CommandStats.parse(admin.info("commandstats"));
+                    SqlCounter.Snapshot sqlBefore = sqlSnapshot(v);
+                    int n = config.countingRequests();
+                    for (int i = 0; i < n; i++) {
+                        String cookie = e.needsSession() ? cookies.get(v).get(i % cookies.get(v).size())
+                                : null;
+                        check(v, e, http.get(app.url(v, e), cookie));
+                    }
+                    String id = "cloakroom-bench-marker-" + (++marker);
+                    monitor.expect(id);
+                    admin.echo(id);
+                    monitor.awaitMarker(10_000);
+                    Map<String, Long> stats = CommandStats.delta(statsBefore,
+                            CommandStats.parse(admin.info("commandstats")));
+                    SqlCounter.Snapshot sql = sqlSnapshot(v).minus(sqlBefore);
+                    StoreCounts c = new StoreCounts(n, monitor.clientCommands(), monitor.scriptCommands(),
+                            stats, sql);
+                    counts.put(key(v, e), c);
+                    log.accept(String.format(java.util.Locale.ROOT, "counted %-16s %-6s redis %s | sql %s",
+                            v.path(), e.path(), c.describe(c.redisSent()),
+                            StoreCounts.format(c.sqlPerRequest())));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Fails if an answer shows the session did not work as it should. */
+    private static void check(Variant v, Endpoint e, HttpResponse<String> response) {
+        String body = response.body();
+        boolean ok = switch (e) {
+            case NONE -> body.equals("ok");
+            case READ -> v == Variant.BASELINE || body.matches("[0-9]+");
+            case INCR -> body.matches("[0-9]+");
+            case LOGIN -> body.equals("logged in") && (v == Variant.BASELINE
+                    || HttpDriver.sessionCookie(response, v.cookieName()) != null);
+        };
+        if (!ok) {
+            throw new IllegalStateException(v.path() + "/" + e.path() + " answered '" + body
+                    + "': the session did not work; nothing measured would mean anything");
+        }
+    }
+
+    private List<LoadResult> timed(Endpoint endpoint, Map<String, StoreCounts> counts) throws Exception {
+        List<Variant> variants = new ArrayList<>();
+        for (Variant v : Variant.values()) {
+            if (v.endpoints().contains(endpoint)) {
+                variants.add(v);
+            }
+        }
+        for (Variant v : variants) {
+            wrk.run(app.url(v, endpoint), config.warmUp(), cookieFile(v, endpoint));
+        }
+        Map<Variant, List<WrkResult>> rounds = new EnumMap<>(Variant.class);
+        Map<Variant, long[]> storeCalls = new EnumMap<>(Variant.class);
+        RedisCommands<String, String> admin = stores.adminRedis();
+        for (int round = 0; round < config.rounds(); round++) {
+            List<Variant> order = new ArrayList<>(variants);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (Variant v : order) {
+                long before = storeCalls(v, admin);
+                WrkResult result = wrk.run(app.url(v, endpoint), config.measure(), cookieFile(v, endpoint));
+                Thread.sleep(200); // let requests wrk abandoned at the end reach the store before counting
+                long calls = storeCalls(v, admin) - before;
+                rounds.computeIfAbsent(v, k -> new ArrayList<>()).add(result);
+                long[] acc = storeCalls.computeIfAbsent(v, k -> new long[2]);
+                acc[0] += calls;
+                acc[1] += result.requests();
+                log.accept(String.format(java.util.Locale.ROOT,
+                        "%-6s round %d %-16s %8.0f req/s p50 %6.2f ms "
+                        + "p99 %6.2f ms errors %d", endpoint.path(), round + 1, v.path(), result.throughput(),
+                        result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, result.errors()));
+            }
+        }
+        List<LoadResult> results = new ArrayList<>();
+        for (Variant v : variants) {
+            long[] acc = storeCalls.get(v);
+            results.add(new LoadResult(v, endpoint, rounds.get(v), counts.get(key(v, endpoint)),
+                    acc[1] == 0 ? 0 : (double) acc[0] / acc[1]));
+        }
+        return results;
+    }
+
+    private @Nullable Path cookieFile(Variant v, Endpoint e) {
+        return e.needsSession() ? cookieFiles.get(v) : null;
+    }
+
+    private long storeCalls(Variant v, RedisCommands<String, String> admin) {
+        return switch (v.store()) {
+            case REDIS -> CommandStats.parse(admin.info("commandstats")).entrySet().stream()
+                    .filter(x -> !x.getKey().equals("info") && !x.getKey().equals("echo"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            case POSTGRES -> stores.dataSource(v).counter().snapshot().roundTrips();
+            case NONE -> 0;
+        };
+    }
+
+    private SqlCounter.Snapshot sqlSnapshot(Variant v) {
+        return v.store() == Variant.Store.POSTGRES ? stores.dataSource(v).counter().snapshot()
+                : new SqlCounter.Snapshot(0, 0, 0, 0);
+    }
+
+    private static String key(Variant v, Endpoint e) {
+        return v.path() + "/" + e.path();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cloakroom.bench.load;
+
+import dev.cloakroom.bench.micro.SessionPayloads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The scale run on PostgreSQL, Cloakroom's {@code db} engine only: for each size, fills
+ * {@code django_session} with that many live sessions ({@code generate_series}, one real encoded session
+ * as everybody's data), makes the sessions wrk uses through the login endpoint, and measures {@code read}
+ * and {@code incr}. At the cleanup size, it then adds expired sessions and runs {@code clearExpired()}
+ * (what {@code clearsessions} runs) while wrk keeps reading, in windows, against windows without cleanup.
+ */
+public final class ScaleRun {
+
+    private static final long CHUNK = 1_000_000;
+
+    /**
+     * @param sizes live sessions to measure at, ascending
+     * @param measure wrk time per endpoint and size
+     * @param window wrk time of one window around the cleanup
+     * @param cleanupAt the size at which the cleanup is measured (0 for none)
+     * @param expiredRows expired sessions added for the cleanup
+     */
+    public record Config(List<Long> sizes, Duration measure, Duration window, long cleanupAt,
+            long expiredRows) {
+    }
+
+    /** Latencies at one size. */
+    public record SizeResult(long liveRows, WrkResult read, WrkResult incr) {
+    }
+
+    /** The cleanup under load. */
+    public record CleanupResult(long liveRows, long expiredRows, long deleted, double seconds,
+            List<WrkResult> without, List<WrkResult> during) {
+    }
+
+    /** Everything the run measured. */
+    public record Result(List<SizeResult> sizes, @Nullable CleanupResult cleanup) {
+    }
+
+    private final BenchApp app;
+    private final BenchStores stores;
+    private final Wrk wrk;
+    private final Config config;
+    private final int sessions;
+    private final Path workDir;
+    private final Consumer<String> log;
+    private final HttpDriver http = new HttpDriver();
+
+    public ScaleRun(BenchApp app, BenchStores stores, Wrk wrk, Config config, int sessions, Path workDir,
+            Consumer<String> log) {
+        this.app = app;
+        this.stores = stores;
+        this.wrk = wrk;
+        this.config = config;
+        this.sessions = sessions;
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    /** Runs every size, then the cleanup; the table is emptied first and left filled. */
+    public Result run() throws Exception {
+        stores.reset();
+        Map<String, Object> data = new LinkedHashMap<>(SessionPayloads.of(100));
+        String encoded = stores.settings().codec().encode(data);
+        List<SizeResult> sizes = new ArrayList<>();
+        CleanupResult cleanup = null;
+        long filled = 0;
+        for (long size : config.sizes()) {
+            filled = fill(filled, size, encoded, "live", "now() + interval '14 days'");
+            Path cookies = makeSessions("scale-" + size);
+            // The first size runs in a fresh JVM: warm both endpoints up as long as they are measured, or
+            // the smallest table would look slowest. Later sizes need only a short warm-up of the new rows.
+            Duration warmUp = sizes.isEmpty() ? config.measure() : Duration.ofSeconds(2);
+            wrk.run(app.url(Variant.CLOAKROOM_DB, Endpoint.READ), warmUp, cookies);
+            wrk.run(app.url(Variant.CLOAKROOM_DB, Endpoint.INCR), warmUp, cookies);
+            WrkResult read = wrk.run(app.url(Variant.CLOAKROOM_DB, Endpoint.READ), config.measure(), cookies);
+            WrkResult incr = wrk.run(app.url(Variant.CLOAKROOM_DB, Endpoint.INCR), config.measure(), cookies);
+            log.accept(String.format(java.util.Locale.ROOT,
+                    "scale %,d live: read p50 %.2f p99 %.2f ms, incr p50 "
+                    + "%.2f p99 %.2f ms", size, read.p50Micros() / 1000.0, read.p99Micros() / 1000.0,
+                    incr.p50Micros() / 1000.0, incr.p99Micros() / 1000.0));
+            sizes.add(new SizeResult(size, read, incr));
+            if (size == config.cleanupAt() && config.expiredRows() > 0) {
+                cleanup = cleanup(size, encoded, cookies);
+            }
+        }
+        return new Result(sizes, cleanup);
+    }
+
+    private CleanupResult cleanup(long live, String encoded, Path cookies) throws Exception {
+        fill(0, config.expiredRows(), encoded, "expired", "now() - interval '1 day'");
+        String url = app.url(Variant.CLOAKROOM_DB, Endpoint.READ);
+        List<WrkResult> without = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            without.add(wrk.run(url, config.window(), cookies));
+        }
+        long started = System.nanoTime();
+        CompletableFuture<Integer> deleting = CompletableFuture.supplyAsync(
+                () -> stores.cloakroomDbEngine().clearExpired());
+        List<WrkResult> during = new ArrayList<>();
+        while (!deleting.isDone() && during.size() < 120) {
+            during.add(wrk.run(url, config.window(), cookies));
+        }
+        int deleted = deleting.join();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.accept(String.format(java.util.Locale.ROOT, "cleanup: %,d expired rows deleted among %,d live in "
+                + "about %.1f s, %d windows of load", deleted, live, seconds, during.size()));
+        return new CleanupResult(live, config.expiredRows(), deleted, seconds, without, during);
+    }
+
+    /** Inserts rows {@code from+1 .. to} named {@code md5(tag || i)}; returns {@code to}. */
+    private long fill(long from, long to, String encoded, String tag, String expiry) throws SQLException {
+        long started = System.nanoTime();
+        try (Connection c = stores.dataSource(Variant.CLOAKROOM_DB).target().getConnection()) {
+            for (long low = from + 1; low <= to; low += CHUNK) {
+                long high = Math.min(to, low + CHUNK - 1);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO django_session (session_key, "
+                        + "session_data, expire_date) SELECT md5(? || i), ?, " + expiry
+                        + " FROM generate_series(?::bigint, ?::bigint) AS i")) {
+                    s.setString(1, tag);
+                    s.setString(2, encoded);
+                    s.setLong(3, low);
+                    s.setLong(4, high);
+                    s.executeUpdate();
+                }
+                log.accept(String.format(java.util.Locale.ROOT, "inserted %s sessions up to %,d", tag, high));
+            }
+            // VACUUM now, not autovacuum during the measurement: after millions of inserts it would run
+            // while wrk does, and the p99 would measure it.
+            try (Statement s = c.createStatement()) {
+                s.execute("VACUUM (ANALYZE) django_session");
+            }
+        }
+        if (to > from) {
+            log.accept(String.format(java.util.Locale.ROOT, "filled %,d %s sessions in %.1f s",
+                    to - from, tag,
+                    (System.nanoTime() - started) / 1e9));
+        }
+        return to;
+    }
+
+    private Path makeSessions(String name) throws Exception {
+        List<String> cookies = http.sessions(app.url(Variant.CLOAKROOM_DB, Endpoint.LOGIN),
+                Variant.CLOAKROOM_DB.cookieName(), sessions);
+        Path file = workDir.resolve("cookies-" + name + ".txt");
+        Files.write(file, cookies);
+        return file;
+    }
+}

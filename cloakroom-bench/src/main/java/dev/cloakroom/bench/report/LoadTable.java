@@ -1,0 +1,109 @@
+package dev.cloakroom.bench.report;
+
+import dev.cloakroom.bench.load.Endpoint;
+import dev.cloakroom.bench.load.LoadConfig;
+import dev.cloakroom.bench.load.LoadResult;
+import dev.cloakroom.bench.load.StoreCounts;
+import dev.cloakroom.bench.load.Variant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The load harness's results as Markdown: units, the main table, targets, then the details. */
+public final class LoadTable {
+
+    private LoadTable() {
+    }
+
+    /** The whole {@code load.md}. */
+    public static String markdown(List<LoadResult> results, LoadConfig config, RunInfo info,
+            String wrkVersion) {
+        StringBuilder sb = new StringBuilder("# Load: Cloakroom vs Spring Session vs raw storage\n\n");
+        sb.append(info.markdown()).append('\n');
+        sb.append(units(config, wrkVersion)).append('\n');
+        sb.append(mainTable(results)).append('\n');
+        sb.append("## Targets (issue 9)\n\n");
+        for (String line : Targets.load(results)) {
+            sb.append("- ").append(line).append('\n');
+        }
+        sb.append('\n').append(details(results));
+        return sb.toString();
+    }
+
+    static String units(LoadConfig config, String wrkVersion) {
+        return "**Units.** *req/s*: requests completed per second by `" + wrkVersion + "` with "
+                + config.threads() + " threads and " + config.connections() + " keep-alive connections on "
+                + "loopback, over " + config.rounds() + " round(s) of " + config.measure().toSeconds()
+                + " s per variant (after a " + config.warmUp().toSeconds() + " s warm-up; variants take "
+                + "turns, every other round in reverse order). *p50*, *p99*: wrk's latency percentiles in "
+                + "milliseconds, mean over the rounds. *store round trips/req*: from a sequential counting "
+                + "pass of " + config.countingRequests() + " requests: Redis commands sent by clients "
+                + "(`MONITOR`, so commands a Lua script runs inside Redis are not round trips), or SQL "
+                + "statements plus `COMMIT`s/`ROLLBACK`s (counted by a JDBC proxy on each variant's own "
+                + "pool). *× Spring*: req/s divided by Spring Session's on the same store; *× raw*: divided "
+                + "by the raw variant's on the same store (for `none`, by the baseline's). Endpoints: `none` "
+                + "does not touch the session (the request carries a session cookie); `read` reads one "
+                + "value; `incr` increments a counter; `login` creates a session and logs a user in (no "
+                + "cookie sent).\n";
+    }
+
+    static String mainTable(List<LoadResult> results) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| endpoint | variant | req/s | p50 ms | p99 ms | store round trips/req | × Spring "
+                + "| × raw |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (LoadResult r : results) {
+            String trips = r.variant().store() == Variant.Store.NONE ? "0"
+                    : Numbers.count(r.storeRoundTrips());
+            String errors = r.errors() > 0 ? " (" + r.errors() + " errors)" : "";
+            row(sb, r.endpoint().path(), r.variant().label(), Numbers.grouped(r.throughput()),
+                    Numbers.fixed(r.p50Millis(), 2), Numbers.fixed(r.p99Millis(), 2), trips,
+                    ratioTo(results, r, r.variant().springRival()),
+                    ratioTo(results, r, r.variant().rawFloor(r.endpoint())) + errors);
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, String... cells) {
+        sb.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    private static String ratioTo(List<LoadResult> results, LoadResult r, @Nullable Variant other) {
+        if (other == null) {
+            return "";
+        }
+        return find(results, other, r.endpoint()).map(o -> Numbers.ratio(r.throughput() / o.throughput()))
+                .orElse("");
+    }
+
+    /** The result of {@code variant} on {@code endpoint}, if it was measured. */
+    static Optional<LoadResult> find(List<LoadResult> results, @Nullable Variant variant, Endpoint endpoint) {
+        return results.stream().filter(r -> r.variant() == variant && r.endpoint() == endpoint).findFirst();
+    }
+
+    static String details(List<LoadResult> results) {
+        StringBuilder sb = new StringBuilder("## What reached the store, per request\n\n");
+        sb.append("| endpoint | variant | Redis commands sent | run inside scripts | INFO commandstats "
+                + "| SQL statements | COMMITs | transactions | store calls/req under load |\n");
+        sb.append("|---|---|---|---|---|---:|---:|---:|---:|\n");
+        for (LoadResult r : results) {
+            if (r.variant().store() == Variant.Store.NONE) {
+                continue;
+            }
+            StoreCounts c = r.counts();
+            double n = c.requests();
+            boolean sql = r.variant().store() == Variant.Store.POSTGRES;
+            row(sb, r.endpoint().path(), r.variant().label(), c.describe(c.redisSent()),
+                    c.describe(c.redisInScripts()), c.describe(c.commandStats()),
+                    sql ? Numbers.count(c.sql().statements() / n) : "",
+                    sql ? Numbers.count((c.sql().commits() + c.sql().rollbacks()) / n) : "",
+                    sql ? Numbers.count(c.transactionsPerRequest()) : "",
+                    Numbers.fixed(r.underLoadStoreCalls(), 2));
+        }
+        sb.append("\n*Store calls/req under load*: SQL round trips, or every Redis command including "
+                + "those run inside scripts (`INFO commandstats`), divided by the requests wrk completed; "
+                + "above the counting pass when concurrent requests on one session make compare-and-set "
+                + "saves retry.\n");
+        return sb.toString();
+    }
+}

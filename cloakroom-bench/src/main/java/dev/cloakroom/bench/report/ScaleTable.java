@@ -1,0 +1,103 @@
+package dev.cloakroom.bench.report;
+
+import dev.cloakroom.bench.load.ScaleRun;
+import dev.cloakroom.bench.load.WrkResult;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The scale run as Markdown ({@code scale.md}). */
+public final class ScaleTable {
+
+    private ScaleTable() {
+    }
+
+    /** The whole file; {@code notRun} lists the sizes that were not measured, and why. */
+    public static String markdown(ScaleRun.Result result, ScaleRun.Config config, int connections,
+            RunInfo info, String notRun) {
+        StringBuilder sb = new StringBuilder(
+                "# Scale: Cloakroom db on PostgreSQL with many stored sessions\n\n");
+        sb.append(info.markdown()).append('\n');
+        sb.append("**Units.** p50 / p99: wrk latency percentiles in ms, ").append(connections)
+                .append(" connections, ").append(config.measure().toSeconds())
+                .append(" s per endpoint and size; *live rows*: unexpired sessions in `django_session` "
+                        + "(filled with `generate_series`; wrk's own sessions are made through the login "
+                        + "endpoint on top). Cleanup: `clearExpired()` (what `clearsessions` runs: batched "
+                        + "`DELETE`s of 10,000 rows) over the expired rows while wrk reads, in windows of ")
+                .append(config.window().toSeconds())
+                .append(" s, against two windows without cleanup just before.\n\n");
+        sb.append("| live rows | read req/s | read p50 | read p99 | incr req/s | incr p50 | incr p99 |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ScaleRun.SizeResult s : result.sizes()) {
+            sb.append("| ").append(Numbers.grouped(s.liveRows()));
+            for (WrkResult w : List.of(s.read(), s.incr())) {
+                sb.append(" | ").append(Numbers.grouped(w.throughput())).append(" | ")
+                        .append(ms(w.p50Micros())).append(" | ").append(ms(w.p99Micros()));
+            }
+            sb.append(" |\n");
+        }
+        if (!notRun.isEmpty()) {
+            sb.append("\nNot run: ").append(notRun).append('\n');
+        }
+        ScaleRun.CleanupResult c = result.cleanup();
+        if (c != null) {
+            cleanup(sb, c);
+        }
+        sb.append("\n## Targets (issue 9)\n\n");
+        targets(sb, result.sizes(), c);
+        return sb.toString();
+    }
+
+    private static void cleanup(StringBuilder sb, ScaleRun.CleanupResult c) {
+        double base = worst(c.without());
+        double during = worst(c.during());
+        sb.append("\n## Cleanup under load\n\n");
+        sb.append("| live rows | expired rows | deleted | cleanup s | read p99 without (worst window) "
+                + "| read p99 during (worst window) | ratio | req/s without | req/s during |\n");
+        sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| ").append(Numbers.grouped(c.liveRows())).append(" | ")
+                .append(Numbers.grouped(c.expiredRows())).append(" | ").append(Numbers.grouped(c.deleted()))
+                .append(" | ").append(Numbers.fixed(c.seconds(), 1)).append(" | ")
+                .append(Numbers.fixed(base, 2)).append(" | ").append(Numbers.fixed(during, 2)).append(" | ")
+                .append(Numbers.ratio(during / base)).append(" | ").append(Numbers.grouped(mean(c.without())))
+                .append(" | ").append(Numbers.grouped(mean(c.during()))).append(" |\n");
+    }
+
+    private static void targets(StringBuilder sb, List<ScaleRun.SizeResult> sizes,
+            ScaleRun.@Nullable CleanupResult cleanup) {
+        Optional<ScaleRun.SizeResult> small = sizes.stream().filter(s -> s.liveRows() == 10_000).findFirst();
+        Optional<ScaleRun.SizeResult> big =
+                sizes.stream().filter(s -> s.liveRows() == 10_000_000).findFirst();
+        if (small.isPresent() && big.isPresent()) {
+            target(sb, "read", small.get().read(), big.get().read());
+            target(sb, "incr", small.get().incr(), big.get().incr());
+        } else {
+            sb.append("- not measured: 10 million vs 10 thousand sessions (run with `--scale=10k,1m,10m`)\n");
+        }
+        if (cleanup != null) {
+            double ratio = worst(cleanup.during()) / worst(cleanup.without());
+            sb.append("- ").append(Targets.mark(ratio <= 2)).append("cleanup keeps the read p99 at ")
+                    .append(Numbers.ratio(ratio)).append(" its value without cleanup (target ≤ 2×)\n");
+        }
+    }
+
+    private static void target(StringBuilder sb, String endpoint, WrkResult small, WrkResult big) {
+        double ratio = (double) big.p99Micros() / small.p99Micros();
+        sb.append("- ").append(Targets.mark(ratio <= 1.2)).append(endpoint).append(" p99 at 10M rows is ")
+                .append(Numbers.ratio(ratio)).append(" the 10k figure (target ≤ 1.2×)\n");
+    }
+
+    private static String ms(long micros) {
+        return Numbers.fixed(micros / 1000.0, 2);
+    }
+
+    private static double worst(List<WrkResult> runs) {
+        return runs.stream().mapToLong(WrkResult::p99Micros).max().orElse(0) / 1000.0;
+    }
+
+    private static double mean(List<WrkResult> runs) {
+        long requests = runs.stream().mapToLong(WrkResult::requests).sum();
+        long micros = runs.stream().mapToLong(WrkResult::durationMicros).sum();
+        return micros == 0 ? 0 : requests * 1e6 / micros;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cloakroom.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsRunMicroAndLoadWithoutScale() {
+        BenchOptions options = BenchOptions.parse(new String[0]);
+
+        assertThat(options.quick()).isFalse();
+        assertThat(options.parts()).isEqualTo(Set.of("micro", "load"));
+        assertThat(options.scaleSizes()).isEmpty();
+        assertThat(options.redis()).isEqualTo("redis://127.0.0.1:6390/0");
+    }
+
+    @Test
+    void scaleWithoutSizesRunsTenThousandAndOneMillion() {
+        assertThat(BenchOptions.parse(new String[] {"--scale"}).scaleSizes()).containsExactly(10_000L,
+                1_000_000L);
+    }
+
+    @Test
+    void scaleSizesAcceptSuffixesAndAreSorted() {
+        assertThat(BenchOptions.sizes("10m,10k,1m,500")).isEqualTo(List.of(500L, 10_000L, 1_000_000L,
+                10_000_000L));
+    }
+
+    @Test
+    void unknownOptionsAndBadSizesAreRefused() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--fast"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--fast");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scale=lots"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'lots'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--only=scale"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("micro and/or load");
+    }
+}

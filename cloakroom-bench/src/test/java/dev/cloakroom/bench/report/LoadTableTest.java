@@ -1,0 +1,43 @@
+package dev.cloakroom.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cloakroom.bench.load.LoadConfig;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadTableTest {
+
+    private static final RunInfo IDLE = new RunInfo(Instant.parse("2026-01-01T00:00:00Z"), "full",
+            "scripts/bench",
+            0.2, 0.4, List.of("2 cores"));
+
+    @Test
+    void rowsCarryThroughputLatencyRoundTripsAndRatios() {
+        String table = LoadTable.markdown(LoadResults.good(), LoadConfig.full(), IDLE, "wrk 4.1.0");
+
+        assertThat(table)
+                .contains("| read | Cloakroom cache (Redis) | 18,000 | 1.50 | 5.00 | 1 | 2.00× | 0.95× |");
+        assertThat(table).contains("| read | Spring Session JDBC | 3,300 | 9.00 | 30.00 | 4 |  | 0.26× |");
+        assertThat(table)
+                .contains("| none | Cloakroom db (PostgreSQL) | 49,600 | 0.90 | 3.00 | 0 | 1.01× | 0.99× |");
+    }
+
+    @Test
+    void unitsComeBeforeTheTable() {
+        String table = LoadTable.markdown(LoadResults.good(), LoadConfig.full(), IDLE, "wrk 4.1.0");
+
+        assertThat(table.indexOf("**Units.**")).isPositive().isLessThan(table.indexOf("| endpoint |"));
+        assertThat(table).contains("2 round(s) of 5 s").contains("50 keep-alive connections");
+    }
+
+    @Test
+    void aBusyMachineIsFlaggedInTheHeader() {
+        RunInfo busy = new RunInfo(Instant.parse("2026-01-01T00:00:00Z"), "full", "scripts/bench", 9.5, 10.2,
+                List.of());
+
+        assertThat(busy.markdown()).contains("the machine was busy");
+        assertThat(IDLE.markdown()).doesNotContain("busy");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.cloakroom.cli;
+
+import dev.cloakroom.SessionSummary;
+import dev.cloakroom.UserSessionIndex;
+import dev.cloakroom.demo.config.EnvironmentConfig;
+import dev.cloakroom.demo.config.OpenEngine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cloakroom list}: live sessions, soonest expiry first. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List live sessions, soonest expiry first: key, expiry (UTC), size, user.",
+            "db, cached_db and file list everything; cache and memory only a user's sessions (--user).",
+            "--user on db without a user_id column decodes each session with the configured secret key."})
+final class ListCommand extends EngineCommand {
+
+    @Option(names = "--user", paramLabel = "ID",
+            description = "Only the sessions of this user id (_auth_user_id).")
+    @Nullable String user;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
+            description = "Show at most N sessions (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            throw CommandFailure.usage("Invalid --limit " + limit + ": expected at least 1");
+        }
+        EnvironmentConfig config = config();
+        requireStoredOnServer(config, "list");
+        Instant now = config.settings().clock().instant();
+        try (OpenEngine engine = open(config)) {
+            Optional<StoredSessions> storage = Storage.of(config, engine);
+            try {
+                List<Line> lines = storage.isPresent() ? fromStorage(storage.get(), config, now)
+                        : fromIndex(engine);
+                print(lines);
+            } finally {
+                storage.ifPresent(StoredSessions::close);
+            }
+        }
+        return Cli.OK;
+    }
+
+    private record Line(String key, Instant expiresAt, @Nullable Integer size, @Nullable String user) {
+    }
+
+    private List<Line> fromStorage(StoredSessions storage, EnvironmentConfig config, Instant now) {
+        SignedValues decoder = new SignedValues(config.settings());
+        String userIdKey = config.settings().userIdKey();
+        List<Line> lines = new ArrayList<>();
+        if (user != null) {
+            Optional<List<StoredSessions.Row>> indexed = storage.liveOfUser(user, now, limit);
+            if (indexed.isPresent()) {
+                indexed.get().forEach(r -> lines.add(new Line(r.key(), r.expiresAt(), r.data().length(),
+                        user)));
+                return lines;
+            }
+        }
+        for (StoredSessions.Row row : storage.live(now, user == null ? limit : 0)) {
+            String owner = row.userId() != null ? row.userId()
+                    : decoder.sessionData(row.data()).map(d -> SignedValues.userId(d, userIdKey))
+                    .orElse(null);
+            if (user == null || user.equals(owner)) {
+                lines.add(new Line(row.key(), row.expiresAt(), row.data().length(), owner));
+                if (lines.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return lines;
+    }
+
+    private List<Line> fromIndex(OpenEngine engine) {
+        if (user == null || !(engine.engine() instanceof UserSessionIndex index)) {
+            throw CommandFailure.usage("The " + engine.name()
+                    + " engine cannot list all sessions; list one user's with --user ID, or use db, "
+                    + "cached_db or file");
+        }
+        List<Line> lines = new ArrayList<>();
+        for (SessionSummary summary : index.sessionsOf(user)) {
+            if (lines.size() < limit) {
+                lines.add(new Line(summary.key(), summary.expiresAt(), null, user));
+            }
+        }
+        return lines;
+    }
+
+    private void print(List<Line> lines) {
+        out().printf("%-40s  %-19s  %8s  %s%n", "KEY", "EXPIRES (UTC)", "SIZE", "USER");
+        for (Line line : lines) {
+            out().printf("%-40s  %-19s  %8s  %s%n", line.key(), Output.date(line.expiresAt()),
+                    line.size() == null ? "-" : line.size().toString(), line.user() == null
+                            ? "-" : line.user());
+        }
+        out().println(Output.plural(lines.size(), "session") + (lines.size() >= limit
+                ? " (limit reached; raise --limit to see more)" : "") + (user == null
+                ? "" : " of user " + user) + ".");
+    }
+}

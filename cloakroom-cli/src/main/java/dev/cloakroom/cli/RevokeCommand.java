@@ -1,0 +1,103 @@
+package dev.cloakroom.cli;
+
+import dev.cloakroom.SessionEngine;
+import dev.cloakroom.UserSessionIndex;
+import dev.cloakroom.demo.config.EngineKind;
+import dev.cloakroom.demo.config.EnvironmentConfig;
+import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.internal.SessionKeys;
+import dev.cloakroom.jdbc.JdbcEngine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cloakroom revoke KEY...} and {@code cloakroom revoke --user ID}: deletes sessions, logging people
+ * out.
+ */
+@Command(name = "revoke", mixinStandardHelpOptions = true,
+        description = {"Delete sessions (logging their users out): the given keys, or all of a user's.",
+            "Exit 1 if one of the keys names no session. Signed cookies cannot be revoked (exit 2):",
+            "rotate CLOAKROOM_SECRET_KEY to invalidate all of them."})
+final class RevokeCommand extends EngineCommand {
+
+    @Parameters(paramLabel = "KEY", arity = "0..*", description = "Session keys to delete.")
+    List<String> keys = new ArrayList<>();
+
+    @Option(names = "--user", paramLabel = "ID",
+            description = "Delete every session of this user id instead.")
+    @Nullable String user;
+
+    @Override
+    public Integer call() {
+        if (keys.isEmpty() == (user == null)) {
+            throw CommandFailure.usage("Give either session keys or --user ID (see 'cloakroom revoke "
+                    + "--help')");
+        }
+        EnvironmentConfig config = config();
+        if (config.engine() == EngineKind.SIGNED_COOKIES) {
+            throw CommandFailure.usage("Signed cookies cannot be revoked: the session lives in the browser's "
+                    + "cookie and the server stores nothing to delete. Rotate CLOAKROOM_SECRET_KEY (moving "
+                    + "the old key to CLOAKROOM_SECRET_KEY_FALLBACKS only if old cookies should stay valid) "
+                    + "to invalidate them all");
+        }
+        requireStoredOnServer(config, "revoke");
+        try (OpenEngine engine = open(config)) {
+            return user != null ? revokeUser(config, engine, user) : revokeKeys(engine.engine());
+        }
+    }
+
+    private int revokeKeys(SessionEngine engine) {
+        int missing = 0;
+        for (String key : keys) {
+            if (SessionKeys.isValid(key) && engine.exists(key)) {
+                engine.delete(key);
+                out().println("Revoked " + Output.suffix(key));
+            } else {
+                err().println("cloakroom: No session " + Output.suffix(key));
+                missing++;
+            }
+        }
+        out().println("Revoked " + Output.plural(keys.size() - missing, "session") + ".");
+        return missing == 0 ? Cli.OK : Cli.NOT_FOUND;
+    }
+
+    private int revokeUser(EnvironmentConfig config, OpenEngine engine, String userId) {
+        JdbcEngine jdbc = engine.jdbc();
+        int revoked;
+        if (engine.engine() instanceof UserSessionIndex index && (jdbc == null || jdbc.hasUserColumn())) {
+            revoked = index.revokeAll(userId, null);
+        } else {
+            revoked = revokeByDecoding(config, engine, userId);
+        }
+        out().println("Revoked " + Output.plural(revoked, "session") + " of user " + userId + ".");
+        return Cli.OK;
+    }
+
+    /** Without a user index: decode each live session to find the user's, then delete them. */
+    private int revokeByDecoding(EnvironmentConfig config, OpenEngine engine, String userId) {
+        Optional<StoredSessions> storage = Storage.of(config, engine);
+        if (storage.isEmpty()) {
+            throw CommandFailure.usage("The " + engine.name() + " engine cannot find a user's sessions");
+        }
+        SignedValues decoder = new SignedValues(config.settings());
+        String userIdKey = config.settings().userIdKey();
+        Instant now = config.settings().clock().instant();
+        int revoked = 0;
+        try (StoredSessions sessions = storage.get()) {
+            for (StoredSessions.Row row : sessions.live(now, 0)) {
+                Optional<SignedValues.Decoded> decoded = decoder.sessionData(row.data());
+                if (decoded.isPresent() && userId.equals(SignedValues.userId(decoded.get(), userIdKey))) {
+                    engine.engine().delete(row.key());
+                    revoked++;
+                }
+            }
+        }
+        return revoked;
+    }
+}

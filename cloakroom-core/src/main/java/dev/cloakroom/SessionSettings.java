@@ -1,0 +1,365 @@
+package dev.cloakroom;
+
+import dev.cloakroom.internal.SessionCodec;
+import dev.cloakroom.signing.SecretKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Django's {@code SESSION_*} settings, immutable, with Django's defaults. Build with {@link #builder()};
+ * {@link #defaults()} gives Django's defaults and a random secret key (with a WARN: sessions made with it
+ * do not survive a restart). Thread-safe.
+ */
+public final class SessionSettings {
+
+    private final String cookieName;
+    private final Duration cookieAge;
+    private final @Nullable String cookieDomain;
+    private final String cookiePath;
+    private final boolean cookieSecure;
+    private final boolean cookieHttpOnly;
+    private final SameSite cookieSameSite;
+    private final boolean saveEveryRequest;
+    private final boolean expireAtBrowserClose;
+    private final SecretKey secretKey;
+    private final int maxDecompressedBytes;
+    private final String userIdKey;
+    private final int maxSaveAttempts;
+    private final Clock clock;
+    private final SessionCodec codec;
+
+    private SessionSettings(Builder b, SecretKey secretKey) {
+        this.cookieName = b.cookieName;
+        this.cookieAge = b.cookieAge;
+        this.cookieDomain = b.cookieDomain;
+        this.cookiePath = b.cookiePath;
+        this.cookieSecure = b.cookieSecure;
+        this.cookieHttpOnly = b.cookieHttpOnly;
+        this.cookieSameSite = b.cookieSameSite;
+        this.saveEveryRequest = b.saveEveryRequest;
+        this.expireAtBrowserClose = b.expireAtBrowserClose;
+        this.secretKey = secretKey;
+        this.maxDecompressedBytes = b.maxDecompressedBytes;
+        this.userIdKey = b.userIdKey;
+        this.maxSaveAttempts = b.maxSaveAttempts;
+        this.clock = b.clock;
+        this.codec = new SessionCodec(secretKey, clock, maxDecompressedBytes);
+    }
+
+    /** Returns a builder holding Django's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Django's defaults with a random, per-process secret key. */
+    public static SessionSettings defaults() {
+        return builder().build();
+    }
+
+    /** Returns a builder holding these settings, to change a few. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.cookieName = cookieName;
+        b.cookieAge = cookieAge;
+        b.cookieDomain = cookieDomain;
+        b.cookiePath = cookiePath;
+        b.cookieSecure = cookieSecure;
+        b.cookieHttpOnly = cookieHttpOnly;
+        b.cookieSameSite = cookieSameSite;
+        b.saveEveryRequest = saveEveryRequest;
+        b.expireAtBrowserClose = expireAtBrowserClose;
+        b.secretKey = secretKey;
+        b.maxDecompressedBytes = maxDecompressedBytes;
+        b.userIdKey = userIdKey;
+        b.maxSaveAttempts = maxSaveAttempts;
+        b.clock = clock;
+        return b;
+    }
+
+    /** {@code SESSION_COOKIE_NAME}; by default {@code sessionid}. */
+    public String cookieName() {
+        return cookieName;
+    }
+
+    /** {@code SESSION_COOKIE_AGE}; by default 14 days. */
+    public Duration cookieAge() {
+        return cookieAge;
+    }
+
+    /** {@code SESSION_COOKIE_DOMAIN}; by default {@code null}, a host-only cookie. */
+    public @Nullable String cookieDomain() {
+        return cookieDomain;
+    }
+
+    /** {@code SESSION_COOKIE_PATH}; by default {@code /}. */
+    public String cookiePath() {
+        return cookiePath;
+    }
+
+    /** {@code SESSION_COOKIE_SECURE}; by default {@code false}. */
+    public boolean cookieSecure() {
+        return cookieSecure;
+    }
+
+    /** {@code SESSION_COOKIE_HTTPONLY}; by default {@code true}. */
+    public boolean cookieHttpOnly() {
+        return cookieHttpOnly;
+    }
+
+    /** {@code SESSION_COOKIE_SAMESITE}; by default {@link SameSite#LAX}. */
+    public SameSite cookieSameSite() {
+        return cookieSameSite;
+    }
+
+    /** {@code SESSION_SAVE_EVERY_REQUEST}; by default {@code false}. */
+    public boolean saveEveryRequest() {
+        return saveEveryRequest;
+    }
+
+    /** {@code SESSION_EXPIRE_AT_BROWSER_CLOSE}; by default {@code false}. */
+    public boolean expireAtBrowserClose() {
+        return expireAtBrowserClose;
+    }
+
+    /** {@code SECRET_KEY} and {@code SECRET_KEY_FALLBACKS}. */
+    public SecretKey secretKey() {
+        return secretKey;
+    }
+
+    /** The most bytes a compressed session or cookie may inflate to; by default 1 MiB. */
+    public int maxDecompressedBytes() {
+        return maxDecompressedBytes;
+    }
+
+    /** The session entry that names the user, stored as {@link StoredSession#userId()}; by default {@code _auth_user_id}. */
+    public String userIdKey() {
+        return userIdKey;
+    }
+
+    /** How many times a save is tried when concurrent requests keep changing the session; by default 10. */
+    public int maxSaveAttempts() {
+        return maxSaveAttempts;
+    }
+
+    /** Where time comes from; by default {@link Clock#systemUTC()}. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The codec for Django's {@code session_data} under these settings. Not for application use. */
+    public SessionCodec codec() {
+        return codec;
+    }
+
+    @Override
+    public String toString() {
+        return "SessionSettings[cookieName=" + cookieName + ", cookieAge=" + cookieAge.toSeconds() + "s"
+                + ", cookieDomain=" + cookieDomain + ", cookiePath=" + cookiePath + ", cookieSecure=" + cookieSecure
+                + ", cookieHttpOnly=" + cookieHttpOnly + ", cookieSameSite=" + cookieSameSite
+                + ", saveEveryRequest=" + saveEveryRequest + ", expireAtBrowserClose=" + expireAtBrowserClose
+                + ", secretKey=<masked>, secretKeyFallbacks=" + secretKey.fallbacks().size()
+                + ", maxDecompressedBytes=" + maxDecompressedBytes + ", userIdKey=" + userIdKey
+                + ", maxSaveAttempts=" + maxSaveAttempts + "]";
+    }
+
+    /** Builds {@link SessionSettings}; each setter names the Django setting it mirrors and its default. */
+    public static final class Builder {
+        private static final Logger LOG = LoggerFactory.getLogger(SessionSettings.class);
+
+        private String cookieName = "sessionid";
+        private Duration cookieAge = Duration.ofDays(14);
+        private @Nullable String cookieDomain;
+        private String cookiePath = "/";
+        private boolean cookieSecure;
+        private boolean cookieHttpOnly = true;
+        private SameSite cookieSameSite = SameSite.LAX;
+        private boolean saveEveryRequest;
+        private boolean expireAtBrowserClose;
+        private @Nullable SecretKey secretKey;
+        private int maxDecompressedBytes = 1024 * 1024;
+        private String userIdKey = "_auth_user_id";
+        private int maxSaveAttempts = 10;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the cookie name ({@code SESSION_COOKIE_NAME}); by default {@code sessionid}.
+         *
+         * @throws IllegalArgumentException if it is empty or not a valid cookie name
+         */
+        public Builder cookieName(String name) {
+            Objects.requireNonNull(name, "cookieName");
+            if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
+                throw new IllegalArgumentException("cookieName must be a non-empty cookie token, was '" + name + "'");
+            }
+            this.cookieName = name;
+            return this;
+        }
+
+        /**
+         * Sets how long sessions live ({@code SESSION_COOKIE_AGE}); by default 14 days.
+         *
+         * @throws IllegalArgumentException if it is not at least one second
+         */
+        public Builder cookieAge(Duration age) {
+            Objects.requireNonNull(age, "cookieAge");
+            if (age.toSeconds() < 1) {
+                throw new IllegalArgumentException("cookieAge must be at least one second, was " + age);
+            }
+            this.cookieAge = age;
+            return this;
+        }
+
+        /** Sets the cookie domain ({@code SESSION_COOKIE_DOMAIN}); by default {@code null}, host-only. */
+        public Builder cookieDomain(@Nullable String domain) {
+            this.cookieDomain = domain == null || domain.isBlank() ? null : domain;
+            return this;
+        }
+
+        /**
+         * Sets the cookie path ({@code SESSION_COOKIE_PATH}); by default {@code /}.
+         *
+         * @throws IllegalArgumentException if it does not start with {@code /}
+         */
+        public Builder cookiePath(String path) {
+            Objects.requireNonNull(path, "cookiePath");
+            if (!path.startsWith("/") || path.contains(";")) {
+                throw new IllegalArgumentException("cookiePath must start with '/' and hold no ';', was '" + path + "'");
+            }
+            this.cookiePath = path;
+            return this;
+        }
+
+        /** Sets {@code Secure} on the cookie ({@code SESSION_COOKIE_SECURE}); by default {@code false}. */
+        public Builder cookieSecure(boolean secure) {
+            this.cookieSecure = secure;
+            return this;
+        }
+
+        /** Sets {@code HttpOnly} on the cookie ({@code SESSION_COOKIE_HTTPONLY}); by default {@code true}. */
+        public Builder cookieHttpOnly(boolean httpOnly) {
+            this.cookieHttpOnly = httpOnly;
+            return this;
+        }
+
+        /** Sets the cookie's SameSite ({@code SESSION_COOKIE_SAMESITE}); by default {@link SameSite#LAX}. */
+        public Builder cookieSameSite(SameSite sameSite) {
+            this.cookieSameSite = Objects.requireNonNull(sameSite, "cookieSameSite");
+            return this;
+        }
+
+        /** Saves non-empty sessions on every request ({@code SESSION_SAVE_EVERY_REQUEST}); by default {@code false}. */
+        public Builder saveEveryRequest(boolean saveEveryRequest) {
+            this.saveEveryRequest = saveEveryRequest;
+            return this;
+        }
+
+        /**
+         * Makes session cookies end with the browser ({@code SESSION_EXPIRE_AT_BROWSER_CLOSE}); by default
+         * {@code false}.
+         */
+        public Builder expireAtBrowserClose(boolean expireAtBrowserClose) {
+            this.expireAtBrowserClose = expireAtBrowserClose;
+            return this;
+        }
+
+        /**
+         * Sets the secret key and its fallbacks ({@code SECRET_KEY}, {@code SECRET_KEY_FALLBACKS}); by default
+         * a random key per process, with a WARN.
+         */
+        public Builder secretKey(SecretKey secretKey) {
+            this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
+            return this;
+        }
+
+        /**
+         * Sets the secret key ({@code SECRET_KEY}) and older keys still accepted when reading
+         * ({@code SECRET_KEY_FALLBACKS}).
+         *
+         * @throws IllegalArgumentException if {@code secretKey} is empty
+         */
+        public Builder secretKey(String secretKey, String... fallbacks) {
+            Objects.requireNonNull(secretKey, "secretKey");
+            if (secretKey.isEmpty()) {
+                throw new IllegalArgumentException("secretKey must not be empty");
+            }
+            this.secretKey = new SecretKey(secretKey, List.of(fallbacks));
+            return this;
+        }
+
+        /**
+         * Sets the most bytes a compressed session may inflate to; by default 1 MiB.
+         *
+         * @throws IllegalArgumentException if it is below 1 KiB
+         */
+        public Builder maxDecompressedBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxDecompressedBytes must be at least 1024, was " + bytes);
+            }
+            this.maxDecompressedBytes = bytes;
+            return this;
+        }
+
+        /** Sets the session entry naming the user for per-user indexes; by default {@code _auth_user_id}. */
+        public Builder userIdKey(String key) {
+            Objects.requireNonNull(key, "userIdKey");
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException("userIdKey must not be empty");
+            }
+            this.userIdKey = key;
+            return this;
+        }
+
+        /**
+         * Sets how many times a save is tried against concurrent changes; by default 10.
+         *
+         * @throws IllegalArgumentException if it is below 1
+         */
+        public Builder maxSaveAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("maxSaveAttempts must be at least 1, was " + attempts);
+            }
+            this.maxSaveAttempts = attempts;
+            return this;
+        }
+
+        /** Sets where time comes from; by default {@link Clock#systemUTC()}. Tests pass a clock they move. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Builds the settings. */
+        public SessionSettings build() {
+            SecretKey key = secretKey;
+            if (key == null) {
+                LOG.warn("No secretKey configured: using a random one for this process. Sessions will not "
+                        + "survive a restart and cannot be shared; set SessionSettings.builder().secretKey(...).");
+                key = SecretKey.of(randomSecret());
+            }
+            return new SessionSettings(this, key);
+        }
+
+        private static String randomSecret() {
+            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)";
+            SecureRandom random = new SecureRandom();
+            StringBuilder sb = new StringBuilder(50);
+            for (int i = 0; i < 50; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            return sb.toString();
+        }
+
+        private static boolean isTokenChar(int c) {
+            return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.cloakroom.contrib.auth;
+
+import dev.cloakroom.ClientSideEngine;
+import dev.cloakroom.Session;
+import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionSummary;
+import dev.cloakroom.UserSessionIndex;
+import dev.cloakroom.engine.FileEngine;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * "Where you're logged in" and "sign out everywhere else", on engines that index sessions by user
+ * ({@link UserSessionIndex}: {@code memory}, {@code db} with its user column, {@code cache}).
+ *
+ * <p>A session is indexed under the user id it held when it was last saved, so a login shows up in
+ * {@link #sessionsOf} once its session has been saved (at the end of the login request). Call these
+ * methods only for a user {@link Auth#currentUser} verified: they trust the id stored in the session.
+ *
+ * <p>The {@code signed_cookies} engine keeps sessions in the browser, so they cannot be listed or
+ * revoked; the {@code file} engine keeps no index. On those every method here throws
+ * {@link UnsupportedOperationException}. Thread-safe.
+ */
+public final class UserSessions {
+
+    private UserSessions() {
+    }
+
+    /**
+     * Returns the live sessions of the user logged in to {@code current}, soonest expiry first; empty
+     * for an anonymous session.
+     *
+     * @throws UnsupportedOperationException if the session's engine cannot index sessions by user
+     * @throws dev.cloakroom.SessionStorageException if the storage cannot be read
+     */
+    public static List<SessionSummary> sessionsOf(Session current) {
+        UserSessionIndex index = indexOf(current.engine());
+        String userId = Auth.userId(current);
+        return userId == null ? List.of() : index.sessionsOf(userId);
+    }
+
+    /**
+     * Signs the user of {@code current} out everywhere else: deletes every other session of that user
+     * and keeps {@code current}. Other users' sessions are untouched. Returns how many were deleted; 0
+     * for an anonymous session.
+     *
+     * @throws UnsupportedOperationException if the session's engine cannot index sessions by user
+     * @throws dev.cloakroom.SessionStorageException if the storage cannot be written
+     */
+    public static int revokeOthers(Session current) {
+        UserSessionIndex index = indexOf(current.engine());
+        String userId = Auth.userId(current);
+        return userId == null ? 0 : index.revokeAll(userId, current.key());
+    }
+
+    /**
+     * Returns the live sessions of {@code userId}, soonest expiry first (for an admin page).
+     *
+     * @throws UnsupportedOperationException if {@code engine} cannot index sessions by user
+     * @throws dev.cloakroom.SessionStorageException if the storage cannot be read
+     */
+    public static List<SessionSummary> sessionsOf(SessionEngine engine, String userId) {
+        return indexOf(engine).sessionsOf(Objects.requireNonNull(userId, "userId"));
+    }
+
+    /**
+     * Deletes every session of {@code userId} except the one under {@code exceptKey} ({@code null}: all
+     * of them) and returns how many it deleted.
+     *
+     * @throws UnsupportedOperationException if {@code engine} cannot index sessions by user
+     * @throws dev.cloakroom.SessionStorageException if the storage cannot be written
+     */
+    public static int revokeAll(SessionEngine engine, String userId, @Nullable String exceptKey) {
+        return indexOf(engine).revokeAll(Objects.requireNonNull(userId, "userId"), exceptKey);
+    }
+
+    private static UserSessionIndex indexOf(SessionEngine engine) {
+        if (engine instanceof UserSessionIndex index) {
+            if (index.indexesUsers()) {
+                return index;
+            }
+            throw new UnsupportedOperationException("The engine " + engine.getClass().getSimpleName()
+                    + " is not indexing sessions by user; for db, build it with userColumn()");
+        }
+        if (engine instanceof ClientSideEngine) {
+            throw new UnsupportedOperationException("The signed_cookies engine keeps sessions in the "
+                    + "browser, so they cannot be listed or revoked; use db or cache");
+        }
+        if (engine instanceof FileEngine) {
+            throw new UnsupportedOperationException("The file engine keeps no index of sessions by user, "
+                    + "so they cannot be listed or revoked; use db or cache");
+        }
+        throw new UnsupportedOperationException("The engine " + engine.getClass().getSimpleName()
+                + " does not implement UserSessionIndex, so a user's sessions cannot be listed or revoked; "
+                + "use db or cache");
+    }
+}

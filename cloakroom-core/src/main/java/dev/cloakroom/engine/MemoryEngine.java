@@ -1,0 +1,124 @@
+package dev.cloakroom.engine;
+
+import dev.cloakroom.SaveResult;
+import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionSummary;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.UserSessionIndex;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code memory} engine: sessions in a map inside this JVM. For applications' own tests and for
+ * single-process applications that may lose their sessions on restart. Thread-safe; saves are atomic
+ * compare-and-set. Expired sessions are never returned and are removed by {@link #clearExpired()}.
+ */
+public final class MemoryEngine implements SessionEngine, UserSessionIndex {
+
+    private final ConcurrentMap<String, StoredSession> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    private MemoryEngine(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Creates an empty engine on the system clock. */
+    public static MemoryEngine create() {
+        return new MemoryEngine(Clock.systemUTC());
+    }
+
+    /** Creates an empty engine that reads time from {@code clock} (tests move it). */
+    public static MemoryEngine create(Clock clock) {
+        return new MemoryEngine(clock);
+    }
+
+    @Override
+    public Optional<StoredSession> load(String key) {
+        StoredSession session = sessions.get(key);
+        if (session == null || session.isExpiredAt(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(session);
+    }
+
+    @Override
+    public boolean create(StoredSession session) {
+        return sessions.putIfAbsent(session.key(), session) == null;
+    }
+
+    @Override
+    public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
+        SaveResult[] result = {SaveResult.GONE};
+        sessions.computeIfPresent(next.key(), (key, current) -> {
+            if (loaded != null && !current.data().equals(loaded.data())) {
+                result[0] = SaveResult.CONFLICT;
+                return current;
+            }
+            result[0] = SaveResult.SAVED;
+            return next;
+        });
+        return result[0];
+    }
+
+    @Override
+    public void delete(String key) {
+        sessions.remove(key);
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return sessions.containsKey(key);
+    }
+
+    @Override
+    public int clearExpired() {
+        Instant now = clock.instant();
+        return removeIf(s -> s.isExpiredAt(now));
+    }
+
+    @Override
+    public List<SessionSummary> sessionsOf(String userId) {
+        return sessions.values().stream()
+                .filter(s -> userId.equals(s.userId()) && !s.isExpiredAt(clock.instant()))
+                .sorted(Comparator.comparing(StoredSession::expiresAt))
+                .map(s -> new SessionSummary(s.key(), s.expiresAt(), null))
+                .toList();
+    }
+
+    @Override
+    public int revokeAll(String userId, @Nullable String exceptKey) {
+        return removeIf(s -> userId.equals(s.userId()) && !s.key().equals(exceptKey));
+    }
+
+    /**
+     * Removes every session that matches, testing each key's current value atomically: a session saved
+     * between the test and the removal is tested again, never skipped. Returns how many it removed.
+     */
+    private int removeIf(Predicate<StoredSession> matches) {
+        int removed = 0;
+        for (String key : sessions.keySet()) {
+            boolean[] gone = {false};
+            sessions.computeIfPresent(key, (k, current) -> {
+                gone[0] = matches.test(current);
+                return gone[0] ? null : current;
+            });
+            if (gone[0]) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryEngine[" + sessions.size() + " sessions]";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.cloakroom.engine;
+
+import dev.cloakroom.ClientSideEngine;
+import dev.cloakroom.SaveResult;
+import dev.cloakroom.Session;
+import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionTooLargeException;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.internal.JsonValues;
+import dev.cloakroom.internal.PythonDates;
+import dev.cloakroom.internal.SecurityLog;
+import dev.cloakroom.signing.BadSignatureException;
+import dev.cloakroom.signing.ObjectSigner;
+import dev.cloakroom.signing.Salts;
+import dev.cloakroom.signing.UnreadablePayloadException;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code signed_cookies} engine: the cookie carries the whole session, signed with Django's format
+ * and salt ({@code django.contrib.sessions.backends.signed_cookies}) and compressed when that helps.
+ * Nothing is stored on the server.
+ *
+ * <p>What follows from that, and differs from server-side engines:
+ * <ul>
+ *   <li>The signature's timestamp bounds a cookie's life to {@code cookieAge}, as in Django. A shorter
+ *       expiry set with {@link Session#setExpiry} is enforced when the cookie is read too (Django ignores
+ *       it, so a replayed short-lived cookie stays valid for two weeks there).</li>
+ *   <li>A cookie cannot be revoked: after {@code cycleKey} or logout the old cookie still loads until it
+ *       expires. Rotate the secret key to invalidate every cookie at once.</li>
+ *   <li>There is no compare-and-set: the state is the cookie, so of two concurrent requests the browser
+ *       keeps whichever response arrives last.</li>
+ *   <li>A session whose cookie would exceed 4096 bytes fails at save with {@link SessionTooLargeException}
+ *       instead of being silently dropped by the browser.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class SignedCookieEngine implements ClientSideEngine {
+
+    /** The largest {@code name=value} browsers are required to keep. */
+    public static final int MAX_COOKIE_BYTES = 4096;
+
+    private final ObjectSigner signer;
+    private final Duration maxAge;
+    private final String cookieName;
+    private final Clock clock;
+
+    private SignedCookieEngine(SessionSettings settings) {
+        this.clock = settings.clock();
+        this.signer = new ObjectSigner(settings.secretKey(), Salts.SIGNED_COOKIES, clock,
+                settings.maxDecompressedBytes());
+        this.maxAge = settings.cookieAge();
+        this.cookieName = settings.cookieName();
+    }
+
+    /** Creates the engine with the secret key, cookie age, name and clock of {@code settings}. */
+    public static SignedCookieEngine create(SessionSettings settings) {
+        return new SignedCookieEngine(settings);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> read(String cookieValue) {
+        try {
+            ObjectSigner.Loaded loaded = signer.loads(cookieValue, maxAge);
+            if (!(loaded.value() instanceof Map<?, ?> map)) {
+                SecurityLog.suspicious("Rejected a signed session cookie: its payload is not a JSON object");
+                return Optional.empty();
+            }
+            Map<String, Object> data = JsonValues.copyMap(map);
+            Instant expiry = customExpiry(data.get(Session.EXPIRY_KEY), loaded.timestamp());
+            if (expiry != null && !expiry.isAfter(clock.instant())) {
+                SecurityLog.suspicious("Rejected a signed session cookie: its session expired at " + expiry);
+                return Optional.empty();
+            }
+            return Optional.of(data);
+        } catch (BadSignatureException e) {
+            SecurityLog.suspicious("Rejected a signed session cookie: " + e.getMessage());
+        } catch (UnreadablePayloadException e) {
+            SecurityLog.suspicious("Rejected an unreadable signed session cookie: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** The expiry a per-session {@code _session_expiry} sets, counted from the signing time; null if none. */
+    private static @Nullable Instant customExpiry(@Nullable Object expiry, Instant signedAt) {
+        if (expiry instanceof Number n && n.doubleValue() != 0) {
+            try {
+                long seconds = n instanceof BigInteger big ? big.longValueExact() : n.longValue();
+                return signedAt.plusSeconds(seconds);
+            } catch (ArithmeticException | DateTimeException e) {
+                // Beyond the range of time: never, or long ago.
+                return n.doubleValue() > 0 ? null : Instant.MIN;
+            }
+        }
+        if (expiry instanceof String iso && !iso.isEmpty()) {
+            try {
+                return PythonDates.parse(iso);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String write(Map<String, Object> data) {
+        String value = signer.dumps(data, true);
+        int size = cookieName.length() + 1 + value.length();
+        if (size > MAX_COOKIE_BYTES) {
+            throw new SessionTooLargeException("The signed session cookie would be " + size + " bytes, over the "
+                    + MAX_COOKIE_BYTES + " bytes browsers keep; store less in the session or use a server-side "
+                    + "engine (db, cache, cached_db, file)");
+        }
+        return value;
+    }
+
+    /** Always empty: nothing is stored on the server. */
+    @Override
+    public Optional<StoredSession> load(String key) {
+        return Optional.empty();
+    }
+
+    /** Always true: there is nothing on the server a key could collide with. */
+    @Override
+    public boolean create(StoredSession session) {
+        return true;
+    }
+
+    /** Always {@link SaveResult#SAVED}: the cookie is the state. */
+    @Override
+    public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
+        return SaveResult.SAVED;
+    }
+
+    /** Does nothing: a cookie cannot be revoked from the server. */
+    @Override
+    public void delete(String key) {
+        // Nothing is stored on the server.
+    }
+
+    /** Always false, as in Django. */
+    @Override
+    public boolean exists(String key) {
+        return false;
+    }
+
+    /** Always 0: cookies expire by their signature's timestamp. */
+    @Override
+    public int clearExpired() {
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return "SignedCookieEngine[maxAge=" + maxAge.toSeconds() + "s]";
+    }
+}

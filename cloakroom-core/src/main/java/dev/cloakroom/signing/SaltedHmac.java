@@ -1,0 +1,79 @@
+package dev.cloakroom.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Django's {@code django.utils.crypto.salted_hmac}: the HMAC key is the plain hash of
+ * {@code utf8(keySalt) + utf8(secret)}, and the result is HMAC of {@code utf8(value)} with that key.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SaltedHmac {
+
+    /** A hash function Django's {@code salted_hmac} accepts, with its JCA names. */
+    enum Algorithm {
+        SHA1("SHA-1", "HmacSHA1"),
+        SHA256("SHA-256", "HmacSHA256");
+
+        private final String digest;
+        private final String mac;
+
+        Algorithm(String digest, String mac) {
+            this.digest = digest;
+            this.mac = mac;
+        }
+    }
+
+    private SaltedHmac() {
+    }
+
+    /** Returns {@code salted_hmac(keySalt, value, secret, algorithm="sha256").digest()} (32 bytes). */
+    public static byte[] sha256(String keySalt, String value, String secret) {
+        return hmac(Algorithm.SHA256, deriveKey(Algorithm.SHA256, keySalt, secret), value);
+    }
+
+    /**
+     * Returns {@code salted_hmac(keySalt, value, secret, algorithm="sha256").hexdigest()}: 64 lower-case
+     * hex digits, for example the session auth hash with {@link Salts#AUTH_HASH}.
+     */
+    public static String sha256Hex(String keySalt, String value, String secret) {
+        return HexFormat.of().formatHex(sha256(keySalt, value, secret));
+    }
+
+    /** Returns the legacy {@code salted_hmac(keySalt, value, secret).digest()} with SHA-1 (20 bytes). */
+    public static byte[] sha1(String keySalt, String value, String secret) {
+        return hmac(Algorithm.SHA1, deriveKey(Algorithm.SHA1, keySalt, secret), value);
+    }
+
+    /** Returns the legacy SHA-1 {@code salted_hmac(...).hexdigest()}: 40 lower-case hex digits. */
+    public static String sha1Hex(String keySalt, String value, String secret) {
+        return HexFormat.of().formatHex(sha1(keySalt, value, secret));
+    }
+
+    /** Returns the HMAC key {@code H(utf8(keySalt) + utf8(secret))}. */
+    static byte[] deriveKey(Algorithm algorithm, String keySalt, String secret) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance(algorithm.digest);
+            digest.update(keySalt.getBytes(StandardCharsets.UTF_8));
+            return digest.digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java runtime must support " + algorithm.digest, e);
+        }
+    }
+
+    /** Returns HMAC of {@code utf8(value)} under a key made by {@link #deriveKey}. */
+    static byte[] hmac(Algorithm algorithm, byte[] derivedKey, String value) {
+        try {
+            Mac mac = Mac.getInstance(algorithm.mac);
+            mac.init(new SecretKeySpec(derivedKey, algorithm.mac));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java runtime must support " + algorithm.mac, e);
+        }
+    }
+}

@@ -1,0 +1,759 @@
+package dev.cloakroom.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cloakroom.ClientSideEngine;
+import dev.cloakroom.Session;
+import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionInterruptedException;
+import dev.cloakroom.SessionSettings;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.internal.SecurityLog;
+import dev.cloakroom.signing.ObjectSigner;
+import dev.cloakroom.signing.Salts;
+import dev.cloakroom.signing.SecretKey;
+import dev.cloakroom.signing.TimestampSigner;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every engine must have: Django's {@code SessionTestsMixin} (Django's tests/sessions_tests/tests.py,
+ * test names in the Javadoc of each method) plus Cloakroom's own promises (no lost updates, laziness,
+ * bad input). Each engine gets a tiny subclass that builds it; nothing here is overridden per engine.
+ *
+ * <p>Where an engine cannot do something by design (a signed cookie cannot be revoked), the test asserts
+ * what it does instead, so the difference is pinned down rather than skipped.
+ */
+public abstract class SessionEngineContract {
+
+    /** The secret key the suite signs with. */
+    protected static final String SECRET = "contract-secret-key";
+
+    protected final MutableClock clock = MutableClock.at(Instant.parse("2024-01-01T00:00:00Z"));
+    protected SessionSettings settings;
+    protected SessionEngine engine;
+    private final List<String> createdKeys = new ArrayList<>();
+
+    /** Returns a fresh engine that reads time from {@code settings.clock()} and uses its cookie settings. */
+    protected abstract SessionEngine newEngine(SessionSettings settings) throws Exception;
+
+    /** How many threads and increments per thread the concurrency test runs; 8 × 200 by default. */
+    protected int concurrencyThreads() {
+        return 8;
+    }
+
+    protected int incrementsPerThread() {
+        return 200;
+    }
+
+    @BeforeEach
+    void openEngine() throws Exception {
+        settings = settingsBuilder().build();
+        engine = newEngine(settings);
+    }
+
+    /** The settings the suite runs with; subclasses may add to them but the defaults must stay Django's. */
+    protected SessionSettings.Builder settingsBuilder() {
+        return SessionSettings.builder().secretKey(SECRET).clock(clock);
+    }
+
+    @AfterEach
+    void closeEngine() throws Exception {
+        for (String key : createdKeys) {
+            engine.delete(key);
+        }
+        if (engine instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    protected final boolean storesOnServer() {
+        return !(engine instanceof ClientSideEngine);
+    }
+
+    protected Session open(String key) {
+        return Session.open(engine, settings, key);
+    }
+
+    protected Session newSession() {
+        return Session.open(engine, settings, null);
+    }
+
+    /** Saves and remembers the key so the record is deleted after the test. */
+    protected String saved(Session session) {
+        session.save();
+        String key = session.key();
+        assertThat(key).isNotNull();
+        createdKeys.add(key);
+        return key;
+    }
+
+    // ------------------------------------------------------------ Django's SessionTestsMixin
+
+    /** test_new_session. */
+    @Test
+    void newSessionIsNeitherModifiedNorAccessed() {
+        Session session = newSession();
+        assertThat(session.isModified()).isFalse();
+        assertThat(session.isAccessed()).isFalse();
+    }
+
+    /** test_get_empty. */
+    @Test
+    void getOnNewSessionIsNull() {
+        assertThat(newSession().get("cat")).isNull();
+    }
+
+    /** test_store. */
+    @Test
+    void putMarksModifiedAndPopReturnsValue() {
+        Session session = newSession();
+        session.put("cat", "dog");
+        assertThat(session.isModified()).isTrue();
+        assertThat(session.pop("cat")).isEqualTo("dog");
+    }
+
+    /** test_pop. */
+    @Test
+    void popReturnsValueAndMarksAccessedAndModified() {
+        Session session = open(saved(withValue("some key", "exists")));
+        assertThat(session.pop("some key")).isEqualTo("exists");
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.isModified()).isTrue();
+        assertThat(session.get("some key")).isNull();
+    }
+
+    /** test_pop_default and test_pop_default_named_argument (Java has no keyword arguments). */
+    @Test
+    void popMissingWithDefaultReturnsDefaultWithoutModifying() {
+        Session session = newSession();
+        assertThat(session.pop("some key", "does not exist")).isEqualTo("does not exist");
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.isModified()).isFalse();
+    }
+
+    /** test_pop_no_default_keyerror_raised. */
+    @Test
+    void popMissingWithoutDefaultThrows() {
+        assertThatThrownBy(() -> newSession().pop("some key"))
+                .isInstanceOf(NoSuchElementException.class).hasMessageContaining("some key");
+    }
+
+    /** test_setdefault. */
+    @Test
+    void setDefaultStoresOnlyWhenAbsent() {
+        Session session = newSession();
+        assertThat(session.setDefault("foo", "bar")).isEqualTo("bar");
+        assertThat(session.setDefault("foo", "baz")).isEqualTo("bar");
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.isModified()).isTrue();
+    }
+
+    /** test_update. */
+    @Test
+    void updateMarksModifiedEvenWhenEmpty() {
+        Session session = newSession();
+        session.update(Map.of());
+        assertThat(session.isModified()).isTrue();
+        session.update(Map.of("update key", 1));
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.get("update key")).isEqualTo(1);
+    }
+
+    /** test_has_key. */
+    @Test
+    void containsMarksAccessedOnly() {
+        Session session = reopened(withValue("some key", 1));
+        assertThat(session.contains("some key")).isTrue();
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.isModified()).isFalse();
+    }
+
+    /** test_values. */
+    @Test
+    void valuesAreReadWithoutModifying() {
+        Session fresh = newSession();
+        assertThat(fresh.values()).isEmpty();
+        assertThat(fresh.isAccessed()).isTrue();
+        Session session = reopened(withValue("x", 1));
+        assertThat(session.values()).containsExactly(1);
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.isModified()).isFalse();
+    }
+
+    /** test_keys. */
+    @Test
+    void keysAreReadWithoutModifying() {
+        Session session = reopened(withValue("x", 1));
+        assertThat(session.keys()).containsExactly("x");
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.isModified()).isFalse();
+    }
+
+    /** test_items. */
+    @Test
+    void entriesAreReadWithoutModifying() {
+        Session session = reopened(withValue("x", 1));
+        assertThat(session.entries()).containsExactly(Map.entry("x", 1));
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.isModified()).isFalse();
+    }
+
+    /** test_clear. */
+    @Test
+    void clearEmptiesWithoutLoadingAndMarksBothFlags() {
+        CountingEngine counting = CountingEngine.wrap(engine);
+        String key = saved(withValue("x", 1));
+        Session session = Session.open(counting, settings, key);
+        session.clear();
+        assertThat(counting.reads.get()).isZero();
+        assertThat(session.entries()).isEmpty();
+        assertThat(session.isAccessed()).isTrue();
+        assertThat(session.isModified()).isTrue();
+        assertThat(session.key()).isEqualTo(key);
+    }
+
+    /** test_save; a signed cookie stores nothing on the server, so {@code exists} stays false there. */
+    @Test
+    void saveMakesTheSessionExist() {
+        String key = saved(withValue("x", 1));
+        assertThat(newSession().exists(key)).isEqualTo(storesOnServer());
+    }
+
+    /** test_delete. */
+    @Test
+    void deleteRemovesTheRecord() {
+        String key = saved(withValue("x", 1));
+        Session session = open(key);
+        session.delete(key);
+        assertThat(session.exists(key)).isFalse();
+    }
+
+    /** test_flush. */
+    @Test
+    void flushDeletesDataAndDropsTheKey() {
+        String key = saved(withValue("foo", "bar"));
+        Session session = open(key);
+        session.flush();
+        assertThat(session.exists(key)).isFalse();
+        assertThat(session.key()).isNull();
+        assertThat(session.isEmpty()).isTrue();
+        assertThat(session.isModified()).isTrue();
+        assertThat(session.isAccessed()).isTrue();
+        if (storesOnServer()) {
+            assertThat(open(key).get("foo")).isNull();
+        }
+    }
+
+    /** test_cycle: same data, new key, old record gone (a signed cookie re-signs; see its own test). */
+    @Test
+    void cycleKeyKeepsDataAndRetiresOldKey() {
+        Session session = newSession();
+        session.put("a", "c");
+        session.put("b", "d");
+        String oldKey = saved(session);
+        clock.advance(Duration.ofSeconds(1)); // a signed cookie re-signed in the same second is identical
+        session.cycleKey();
+        String newKey = session.key();
+        createdKeys.add(newKey);
+        assertThat(newKey).isNotNull().isNotEqualTo(oldKey);
+        assertThat(session.entries()).containsExactly(Map.entry("a", "c"), Map.entry("b", "d"));
+        assertThat(open(newKey).get("a")).isEqualTo("c");
+        if (storesOnServer()) {
+            assertThat(session.exists(oldKey)).isFalse();
+            assertThat(open(oldKey).get("a")).isNull();
+        }
+    }
+
+    /** test_cycle_with_no_session_cache. */
+    @Test
+    void cycleKeyOnUnloadedSessionLoadsFirstAndKeepsData() {
+        String key = saved(withValue("some key", "exists"));
+        Session session = open(key);
+        session.cycleKey();
+        createdKeys.add(session.key());
+        assertThat(session.get("some key")).isEqualTo("exists");
+        assertThat(open(session.key()).get("some key")).isEqualTo("exists");
+    }
+
+    /** test_save_doesnt_clear_data. */
+    @Test
+    void saveKeepsDataInMemory() {
+        Session session = withValue("a", "b");
+        saved(session);
+        assertThat(session.get("a")).isEqualTo("b");
+    }
+
+    /** test_invalid_key. */
+    @Test
+    void invalidKeyIsReplacedAtSave() {
+        Session session = open("1");
+        session.put("cat", "dog");
+        String key = saved(session);
+        assertThat(key).isNotEqualTo("1");
+        assertThat(open("1").get("cat")).isNull();
+    }
+
+    /** test_session_key_empty_string_invalid, test_session_key_too_short_invalid, ..._valid_string_saved. */
+    @Test
+    void keysShorterThanEightCharactersAreDropped() {
+        assertThat(open("").key()).isNull();
+        assertThat(open("1234567").key()).isNull();
+        assertThat(open("12345678").key()).isEqualTo("12345678");
+    }
+
+    /** Cloakroom: keys outside {@code a-z0-9} or over 40 characters never reach a server-side engine. */
+    @Test
+    void keysOutsideTheAlphabetAreDroppedByServerSideEngines() {
+        CountingEngine counting = CountingEngine.wrap(engine);
+        for (String bad : List.of("../../etc/passwd", "ABCDEFGHIJKL", "abc def ghi", "a".repeat(41), "abcd/efgh")) {
+            Session session = Session.open(counting, settings, bad);
+            if (storesOnServer()) {
+                assertThat(session.key()).as(bad).isNull();
+            }
+            assertThat(session.get("x")).as(bad).isNull();
+        }
+        if (storesOnServer()) {
+            assertThat(counting.reads.get()).isZero();
+        }
+    }
+
+    /** test_default_expiry. */
+    @Test
+    void defaultExpiryIsCookieAgeEvenForBrowserCloseSessions() {
+        Session session = newSession();
+        assertThat(session.getExpiryAge()).isEqualTo(settings.cookieAge().toSeconds());
+        session.setExpiry(0);
+        assertThat(session.getExpiryAge()).isEqualTo(settings.cookieAge().toSeconds());
+    }
+
+    /** test_custom_expiry_seconds. */
+    @Test
+    void expiryInSecondsCountsFromModification() {
+        Instant modification = clock.instant();
+        Session session = newSession();
+        session.setExpiry(10);
+        assertThat(session.getExpiryDate(modification)).isEqualTo(modification.plusSeconds(10));
+        assertThat(session.getExpiryAge(modification)).isEqualTo(10);
+    }
+
+    /** test_custom_expiry_timedelta. */
+    @Test
+    void expiryAsDurationIsAbsoluteFromNow() {
+        Instant modification = clock.instant();
+        Session session = newSession();
+        session.setExpiry(Duration.ofSeconds(10));
+        assertThat(session.getExpiryDate(modification)).isEqualTo(modification.plusSeconds(10));
+        assertThat(session.getExpiryAge(modification)).isEqualTo(10);
+    }
+
+    /** test_custom_expiry_datetime, through Django 5's ISO string and back. */
+    @Test
+    void expiryAsInstantSurvivesSave() {
+        Instant modification = clock.instant();
+        Session session = newSession();
+        session.setExpiry(modification.plusSeconds(10));
+        Session reloaded = open(saved(session));
+        assertThat(reloaded.getExpiryDate(modification)).isEqualTo(modification.plusSeconds(10));
+        assertThat(reloaded.getExpiryAge(modification)).isEqualTo(10);
+    }
+
+    /** test_custom_expiry_reset. */
+    @Test
+    void expiryResetGoesBackToDefault() {
+        Session session = newSession();
+        session.setExpiry((Duration) null);
+        session.setExpiry(10);
+        session.setExpiry((Instant) null);
+        assertThat(session.getExpiryAge()).isEqualTo(settings.cookieAge().toSeconds());
+    }
+
+    /** test_get_expire_at_browser_close. */
+    @Test
+    void expireAtBrowserCloseFollowsSessionThenSetting() {
+        Session session = newSession();
+        session.setExpiry(10);
+        assertThat(session.getExpireAtBrowserClose()).isFalse();
+        session.setExpiry(0);
+        assertThat(session.getExpireAtBrowserClose()).isTrue();
+        session.setExpiry((Duration) null);
+        assertThat(session.getExpireAtBrowserClose()).isFalse();
+
+        SessionSettings closing = settings.toBuilder().expireAtBrowserClose(true).build();
+        Session other = Session.open(engine, closing, null);
+        other.setExpiry(10);
+        assertThat(other.getExpireAtBrowserClose()).isFalse();
+        other.setExpiry(0);
+        assertThat(other.getExpireAtBrowserClose()).isTrue();
+        other.setExpiry((Duration) null);
+        assertThat(other.getExpireAtBrowserClose()).isTrue();
+    }
+
+    /** test_decode: every JSON type survives a save and a load. */
+    @Test
+    void everyJsonTypeSurvivesSaveAndLoad() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("text", "Zoë ✓ 日本語 😀 \"quoted\"\n\t\\ /");
+        values.put("int", 42);
+        values.put("big", 9007199254740993L);
+        values.put("huge", new BigInteger("123456789012345678901234567890"));
+        values.put("float", 12.5);
+        values.put("negative", -0.25);
+        values.put("yes", true);
+        values.put("nothing", null);
+        values.put("list", List.of(1, "two", List.of(3.0)));
+        values.put("map", Map.of("nested", Map.of("deep", "value")));
+        Session session = newSession();
+        session.update(values);
+        Session reloaded = open(saved(session));
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            assertThat(reloaded.get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+        }
+    }
+
+    /** test_decode_failure_logged_to_security: unreadable stored data is an empty session and one WARN. */
+    @Test
+    void corruptStoredDataGivesEmptySessionAndSecurityWarning() {
+        try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
+            if (storesOnServer()) {
+                for (String corrupt : List.of("Zmxhc2tkajphbGtkamY", "bad:encoded:value")) {
+                    String key = "corrupt" + createdKeys.size() + "abcdefgh";
+                    engine.create(new StoredSession(key, corrupt, clock.instant().plusSeconds(60), null));
+                    createdKeys.add(key);
+                    Session session = open(key);
+                    assertThat(session.entries()).isEmpty();
+                    assertThat(session.key()).isEqualTo(key);
+                }
+            } else {
+                for (String corrupt : List.of("Zmxhc2tkajphbGtkamY", "bad:encoded:value")) {
+                    assertThat(open(corrupt).entries()).isEmpty();
+                }
+            }
+            assertThat(log.lines()).hasSize(2).allMatch(l -> l.startsWith("WARN "));
+        }
+    }
+
+    /** test_decode_serializer_exception: a correctly signed payload that is not JSON gives an empty session. */
+    @Test
+    void signedButUnreadablePayloadGivesEmptySession() {
+        String salt = storesOnServer() ? Salts.SESSION : Salts.SIGNED_COOKIES;
+        String token = new TimestampSigner(SecretKey.of(SECRET), salt, clock).sign("bm90IGpzb24");
+        if (storesOnServer()) {
+            String key = "unreadable0payload";
+            engine.create(new StoredSession(key, token, clock.instant().plusSeconds(60), null));
+            createdKeys.add(key);
+            assertThat(open(key).entries()).isEmpty();
+        } else {
+            assertThat(open(token).entries()).isEmpty();
+        }
+    }
+
+    /** test_actual_expiry: a session saved with an expiry in the past does not load. */
+    @Test
+    void sessionSavedWithPastExpiryDoesNotLoad() {
+        Session session = newSession();
+        session.put("foo", "bar");
+        session.setExpiry(Duration.ofSeconds(-10));
+        String key = saved(session);
+        Session reloaded = open(key);
+        assertThat(reloaded.contains("foo")).isFalse();
+    }
+
+    /** Cloakroom: a session is gone once the clock passes its expiry, on every engine. */
+    @Test
+    void sessionExpiresWhenTheClockPassesCookieAge() {
+        String key = saved(withValue("foo", "bar"));
+        clock.advance(settings.cookieAge().minusSeconds(1));
+        assertThat(open(key).get("foo")).isEqualTo("bar");
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(open(key).get("foo")).isNull();
+    }
+
+    /** Cloakroom: an expiry in seconds counts from the last save, so activity keeps the session alive. */
+    @Test
+    void expiryInSecondsIsInactivityTime() {
+        Session session = newSession();
+        session.setExpiry(60);
+        session.put("foo", "bar");
+        String key = saved(session);
+        clock.advance(Duration.ofSeconds(50));
+        Session active = open(key);
+        active.put("touched", true);
+        active.save();
+        key = active.key();
+        createdKeys.add(key);
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(open(key).get("foo")).isEqualTo("bar");
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(open(key).get("foo")).isNull();
+    }
+
+    /** test_session_load_does_not_create_record: an unknown key is dropped, never stored. */
+    @Test
+    void loadingUnknownKeyCreatesNothing() {
+        Session session = open("someunknownkey");
+        session.get("anything");
+        if (storesOnServer()) {
+            assertThat(session.key()).isNull();
+            assertThat(session.exists("someunknownkey")).isFalse();
+            session.put("x", 1);
+            String key = saved(session);
+            assertThat(key).isNotEqualTo("someunknownkey");
+            assertThat(session.exists("someunknownkey")).isFalse();
+        } else {
+            // Django's signed_cookies keeps the bad value as key and re-issues a cookie for the empty session.
+            assertThat(session.isModified()).isTrue();
+        }
+    }
+
+    /** test_session_save_does_not_resurrect_session_logged_out_in_other_context. */
+    @Test
+    void saveDoesNotResurrectSessionDeletedElsewhere() {
+        Session first = newSession();
+        first.put("a", 1);
+        String key = saved(first);
+        open(key).delete();
+        first.put("b", 2);
+        if (storesOnServer()) {
+            assertThatThrownBy(first::save).isInstanceOf(SessionInterruptedException.class)
+                    .hasMessage(SessionInterruptedException.MESSAGE);
+            assertThat(first.exists(key)).isFalse();
+            assertThat(open(key).get("a")).isNull();
+        } else {
+            first.save(); // the cookie is the state: nothing on the server to resurrect
+            assertThat(open(first.key()).get("b")).isEqualTo(2);
+        }
+    }
+
+    /** SPI: create is insert-only (Django's must_create); a taken key is refused and its record kept. */
+    @Test
+    void createRefusesATakenKeyAndKeepsTheRecord() {
+        String key = saved(withValue("owner", "first"));
+        StoredSession intruder = new StoredSession(key, djangoEncode(Map.of("owner", "second")),
+                clock.instant().plusSeconds(60), null);
+        if (storesOnServer()) {
+            assertThat(engine.create(intruder)).isFalse();
+            assertThat(open(key).get("owner")).isEqualTo("first");
+        } else {
+            assertThat(engine.create(intruder)).isTrue(); // nothing on the server to collide with
+            assertThat(open(key).get("owner")).isEqualTo("first");
+        }
+    }
+
+    /** Django's middleware quirk: clear() on an unknown key never loads, so the save finds nothing to update. */
+    @Test
+    void clearThenWriteOnVanishedKeyIsInterrupted() {
+        String key = saved(withValue("a", 1));
+        engine.delete(key);
+        Session session = open(key);
+        session.clear();
+        session.put("b", 2);
+        if (storesOnServer()) {
+            assertThatThrownBy(session::save).isInstanceOf(SessionInterruptedException.class);
+            assertThat(session.exists(key)).isFalse();
+        } else {
+            session.save();
+            assertThat(open(session.key()).get("b")).isEqualTo(2);
+        }
+    }
+
+    /** test_test_cookie (SessionBaseTests), on every engine. */
+    @Test
+    void testCookieRoundTrip() {
+        Session session = newSession();
+        assertThat(session.contains(Session.TEST_COOKIE_KEY)).isFalse();
+        session.setTestCookie();
+        Session next = open(saved(session));
+        assertThat(next.testCookieWorked()).isTrue();
+        next.deleteTestCookie();
+        assertThat(next.contains(Session.TEST_COOKIE_KEY)).isFalse();
+        assertThatThrownBy(next::deleteTestCookie).isInstanceOf(NoSuchElementException.class);
+    }
+
+    /** test_is_empty (SessionBaseTests) and the middleware's reading of it. */
+    @Test
+    void isEmptyIsAboutKeyAndDataWithoutLoading() {
+        assertThat(newSession().isEmpty()).isTrue();
+        String key = saved(withValue("a", 1));
+        Session withKey = open(key);
+        assertThat(withKey.isEmpty()).isFalse();
+        assertThat(withKey.isAccessed()).isFalse();
+    }
+
+    // ------------------------------------------------------------ laziness and frugality
+
+    /** Opening a session and asking about it touches no storage; a read loads once; a write saves once. */
+    @Test
+    void storageIsTouchedOnlyWhenDataIs() {
+        String key = saved(withValue("count", 1));
+        CountingEngine counting = CountingEngine.wrap(engine);
+        Session untouched = Session.open(counting, settings, key);
+        untouched.isEmpty();
+        untouched.isModified();
+        assertThat(counting.reads.get() + counting.writes.get()).isZero();
+
+        Session reading = Session.open(counting, settings, key);
+        reading.get("count");
+        reading.get("other");
+        reading.keys();
+        assertThat(counting.reads.get()).isEqualTo(storesOnServer() ? 1 : 0);
+
+        counting.reads.set(0);
+        Session writing = Session.open(counting, settings, key);
+        writing.compute("count", Integer.class, n -> n + 1);
+        writing.save();
+        createdKeys.add(writing.key());
+        assertThat(counting.reads.get()).isEqualTo(storesOnServer() ? 1 : 0);
+        assertThat(counting.writes.get()).isEqualTo(storesOnServer() ? 1 : 0);
+    }
+
+    // ------------------------------------------------------------ values
+
+    /** A value that cannot be JSON fails at put, naming the key and the type. */
+    @Test
+    void valueThatCannotBeJsonFailsAtPutNamingKeyAndType() {
+        Session session = newSession();
+        assertThatThrownBy(() -> session.put("socket", new Object() {
+            @SuppressWarnings("unused")
+            public Object getSelf() {
+                return this;
+            }
+        })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'socket'")
+                .hasMessageContaining("SessionEngineContract");
+        assertThat(session.isModified()).isFalse();
+    }
+
+    /** Records go in as JSON objects and come back typed. */
+    @Test
+    void recordsRoundTripThroughJson() {
+        record CartLine(String sku, int quantity) {
+        }
+        Session session = newSession();
+        session.put("line", new CartLine("book", 2));
+        assertThat(session.get("line")).isEqualTo(Map.of("sku", "book", "quantity", 2));
+        Session reloaded = open(saved(session));
+        assertThat(reloaded.get("line", CartLine.class)).isEqualTo(new CartLine("book", 2));
+    }
+
+    // ------------------------------------------------------------ no lost updates
+
+    /** Two requests that change different values of one session both keep their change. */
+    @Test
+    void concurrentWritesToDifferentValuesBothSurvive() {
+        String key = saved(withValue("start", 0));
+        Session first = open(key);
+        Session second = open(key);
+        first.put("a", 1);
+        second.put("b", 2);
+        second.remove("start");
+        first.save();
+        second.save();
+        if (storesOnServer()) {
+            Session reloaded = open(key);
+            assertThat(reloaded.get("a")).isEqualTo(1);
+            assertThat(reloaded.get("b")).isEqualTo(2);
+            assertThat(reloaded.contains("start")).isFalse();
+        } else {
+            // The cookie is the state: each response carries its own request's copy.
+            assertThat(open(first.key()).get("b")).isNull();
+            assertThat(open(second.key()).get("a")).isNull();
+        }
+    }
+
+    /** compute re-runs on the fresh value, so two interleaved increments give 2. */
+    @Test
+    void interleavedComputeLosesNoIncrement() {
+        String key = saved(withValue("count", 0));
+        Session first = open(key);
+        Session second = open(key);
+        first.compute("count", Integer.class, n -> n + 1);
+        second.compute("count", Integer.class, n -> n + 1);
+        first.save();
+        second.save();
+        Integer expected = storesOnServer() ? 2 : 1;
+        assertThat(open(second.key()).get("count")).isEqualTo(expected);
+    }
+
+    /** Many threads incrementing one session through separate Session objects lose nothing. */
+    @Test
+    void concurrentComputeFromManyThreadsLosesNoIncrement() throws Exception {
+        String key = saved(withValue("count", 0));
+        int threads = concurrencyThreads();
+        int increments = storesOnServer() ? incrementsPerThread() : 1;
+        SessionSettings patient = settings.toBuilder().maxSaveAttempts(1000).build();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < increments; i++) {
+                        Session session = Session.open(engine, patient, key);
+                        session.compute("count", Integer.class, n -> n + 1);
+                        session.save();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        if (storesOnServer()) {
+            assertThat(open(key).get("count")).isEqualTo(threads * increments);
+        } else {
+            assertThat(open(key).get("count")).isEqualTo(0); // the original cookie is unchanged
+        }
+    }
+
+    // ------------------------------------------------------------ clearExpired
+
+    /** clearsessions: expired sessions go, live ones stay. */
+    @Test
+    void clearExpiredRemovesOnlyExpiredSessions() {
+        Session live = withValue("live", true);
+        live.setExpiry(3600);
+        String liveKey = saved(live);
+        Session old = withValue("old", true);
+        old.setExpiry(-3600);
+        String oldKey = saved(old);
+        int removed = engine.clearExpired();
+        assertThat(removed).isBetween(0, 1);
+        assertThat(newSession().exists(liveKey)).isEqualTo(storesOnServer());
+        assertThat(newSession().exists(oldKey)).isFalse();
+        assertThat(open(liveKey).get("live")).isEqualTo(true);
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    protected Session withValue(String name, Object value) {
+        Session session = newSession();
+        session.put(name, value);
+        return session;
+    }
+
+    /** Saves, then opens the same key afresh, so the flags start false. */
+    protected Session reopened(Session session) {
+        return open(saved(session));
+    }
+
+    /** Encodes like Django's {@code SessionStore.encode} with the suite's secret, at the suite's time. */
+    protected String djangoEncode(Map<String, Object> data) {
+        return new ObjectSigner(SecretKey.of(SECRET), Salts.SESSION, clock).dumps(data, true);
+    }
+}

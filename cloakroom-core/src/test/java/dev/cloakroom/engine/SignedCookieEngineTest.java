@@ -1,0 +1,132 @@
+package dev.cloakroom.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cloakroom.Session;
+import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionTooLargeException;
+import dev.cloakroom.contract.LogCapture;
+import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.internal.SecurityLog;
+import dev.cloakroom.signing.ObjectSigner;
+import dev.cloakroom.signing.Salts;
+import dev.cloakroom.signing.SecretKey;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SignedCookieEngineTest extends SessionEngineContract {
+
+    @Override
+    protected SessionEngine newEngine(SessionSettings settings) {
+        return SignedCookieEngine.create(settings);
+    }
+
+    /** The cookie is Django's signed_cookies value: same salt, same format. */
+    @Test
+    void cookieIsDjangosSignedCookieValue() {
+        Session session = withValue("count", 1);
+        session.save();
+        String expected = new ObjectSigner(SecretKey.of(SECRET), Salts.SIGNED_COOKIES, clock)
+                .dumps(Map.of("count", 1), true);
+        assertThat(session.key()).isEqualTo(expected);
+    }
+
+    /** The limit of this engine, pinned down: an old cookie still loads after cycleKey, until it expires. */
+    @Test
+    void oldCookieStillLoadsAfterCycleKeyUntilExpiry() {
+        Session session = withValue("user", "alice");
+        session.save();
+        String oldCookie = session.key();
+        clock.advance(Duration.ofSeconds(5));
+        session.cycleKey();
+        assertThat(session.key()).isNotEqualTo(oldCookie);
+        assertThat(open(oldCookie).get("user")).isEqualTo("alice");
+        clock.advance(settings.cookieAge());
+        assertThat(open(oldCookie).get("user")).isNull();
+    }
+
+    /** Better than Django (ticket #19201): a short per-session expiry is enforced when the cookie comes back. */
+    @Test
+    void customExpiryIsEnforcedOnRead() {
+        Session session = withValue("user", "alice");
+        session.setExpiry(60);
+        session.save();
+        String cookie = session.key();
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(open(cookie).get("user")).isEqualTo("alice");
+        clock.advance(Duration.ofSeconds(2));
+        try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
+            assertThat(open(cookie).get("user")).isNull();
+            assertThat(log.lines()).singleElement().asString().contains("expired");
+        }
+    }
+
+    /** A tampered cookie gives an empty session, marked modified so a fresh cookie is issued, and a WARN. */
+    @Test
+    void tamperedCookieGivesEmptySessionAndFreshCookie() {
+        Session session = withValue("admin", false);
+        session.save();
+        String cookie = session.key();
+        String tampered = (cookie.startsWith("e") ? "f" : "e") + cookie.substring(1);
+        try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
+            Session bad = open(tampered);
+            assertThat(bad.get("admin")).isNull();
+            assertThat(bad.isModified()).isTrue();
+            bad.save();
+            assertThat(bad.key()).startsWith("e30:");
+            assertThat(log.lines()).singleElement().asString().startsWith("WARN ");
+        }
+    }
+
+    /** A cookie signed with another secret is rejected; with that secret among the fallbacks it is read. */
+    @Test
+    void cookieSignedWithRotatedSecretIsReadOnlyThroughFallbacks() {
+        SessionSettings old = settings.toBuilder().secretKey("the-old-secret").build();
+        Session session = Session.open(SignedCookieEngine.create(old), old, null);
+        session.put("user", "alice");
+        session.save();
+        assertThat(open(session.key()).get("user")).isNull();
+        SessionSettings rotated = settings.toBuilder().secretKey(SECRET, "the-old-secret").build();
+        Session read = Session.open(SignedCookieEngine.create(rotated), rotated, session.key());
+        assertThat(read.get("user")).isEqualTo("alice");
+    }
+
+    /** A session too big for a cookie fails at save, naming the size, instead of being dropped by the browser. */
+    @Test
+    void sessionTooLargeForACookieFailsAtSave() {
+        byte[] noise = new byte[4000];
+        new SecureRandom().nextBytes(noise);
+        Session session = withValue("noise", java.util.Base64.getEncoder().encodeToString(noise));
+        assertThatThrownBy(session::save).isInstanceOf(SessionTooLargeException.class)
+                .hasMessageContaining("bytes").hasMessageContaining("4096");
+    }
+
+    /** A small cookie that inflates past the limit is rejected, not inflated. */
+    @Test
+    void compressionBombIsRejected() {
+        SessionSettings small = settings.toBuilder().maxDecompressedBytes(64 * 1024).build();
+        Session bomb = Session.open(SignedCookieEngine.create(small), small, null);
+        bomb.put("zeros", "0".repeat(60 * 1024));
+        bomb.save();
+        assertThat(bomb.key().length()).isLessThan(4096);
+        SessionSettings tiny = settings.toBuilder().maxDecompressedBytes(16 * 1024).build();
+        Session read = Session.open(SignedCookieEngine.create(tiny), tiny, bomb.key());
+        assertThat(read.get("zeros")).isNull();
+    }
+
+    /** A per-session expiry beyond the range of an Instant, in a valid cookie, never throws to the caller. */
+    @Test
+    void expiryBeyondTheRangeOfTimeDoesNotThrowOnRead() {
+        ObjectSigner signer = new ObjectSigner(SecretKey.of(SECRET), Salts.SIGNED_COOKIES, clock);
+        for (Object far : new Object[] {Long.MAX_VALUE, Long.MIN_VALUE, "+999999999-12-31T23:59:59+00:00"}) {
+            String cookie = signer.dumps(Map.of("user", "alice", Session.EXPIRY_KEY, far), true);
+            Session session = open(cookie);
+            Object expected = far.equals(Long.MIN_VALUE) ? null : "alice";
+            assertThat(session.get("user")).as("%s", far).isEqualTo(expected);
+        }
+    }
+}

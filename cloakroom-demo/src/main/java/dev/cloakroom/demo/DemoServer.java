@@ -1,0 +1,186 @@
+package dev.cloakroom.demo;
+
+import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionSettings;
+import dev.cloakroom.demo.config.EnvironmentConfig;
+import dev.cloakroom.demo.config.OpenEngine;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.Servlet;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Objects;
+import dev.cloakroom.servlet.SessionFilter;
+import dev.cloakroom.servlet.contrib.CsrfFilter;
+import dev.cloakroom.servlet.contrib.MessagesFilter;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo web app on an embedded Jetty 12, listening on 127.0.0.1 only: the session filter in front of
+ * pages (counter, cart, preferences, registration wizard, login, "your sessions", contact) and a JSON
+ * API under {@code /api}.
+ *
+ * <pre>{@code
+ * try (DemoServer demo = DemoServer.start(EnvironmentConfig.fromEnvironment())) {
+ *     System.out.println(demo.uri());
+ *     demo.join();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops Jetty and closes the engine if the server opened it. Thread-safe.
+ */
+public final class DemoServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
+
+    private final Server server;
+    private final URI uri;
+    private final String engineName;
+    private final AutoCloseable onClose;
+
+    private DemoServer(Server server, URI uri, String engineName, AutoCloseable onClose) {
+        this.server = server;
+        this.uri = uri;
+        this.engineName = engineName;
+        this.onClose = onClose;
+    }
+
+    /**
+     * Opens the engine {@code config} names (creating the {@code db} table if it is missing) and serves
+     * the demo on 127.0.0.1 at {@code config.port()}; logs one line with the URL and the engine.
+     *
+     * @throws dev.cloakroom.demo.config.ConfigurationException if the configuration cannot be used
+     * @throws dev.cloakroom.SessionStorageException if the engine's storage cannot be reached
+     * @throws IllegalStateException if the port cannot be bound
+     */
+    public static DemoServer start(EnvironmentConfig config) {
+        OpenEngine engine = OpenEngine.open(config, OpenEngine.Schema.CREATE_MISSING);
+        try {
+            DemoServer server = start(engine.engine(), engine.name(), config.settings(), config.port(),
+                    engine);
+            LOG.info("Cloakroom demo at {} (engine {}, {})", server.uri(), engine.name(),
+                    engine.description());
+            return server;
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Serves the demo with an engine the caller opened and keeps (tests pass their own, for example with a
+     * clock they move). {@code port} 0 picks a free port.
+     *
+     * @throws IllegalStateException if the port cannot be bound
+     */
+    public static DemoServer start(SessionEngine engine, String engineName, SessionSettings settings,
+            int port) {
+        return start(engine, engineName, settings, port, () -> { });
+    }
+
+    private static DemoServer start(SessionEngine engine, String engineName, SessionSettings settings,
+            int port,
+            AutoCloseable onClose) {
+        Objects.requireNonNull(engine, "engine");
+        DemoContext context = new DemoContext(engine, engineName, settings, new Templates(), new DemoUsers());
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(handler(context));
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new IllegalStateException("Could not serve the demo on 127.0.0.1:" + port
+                    + " (" + e.getMessage()
+                    + "); is another program using the port? Choose another with --port or CLOAKROOM_PORT",
+                    e);
+        }
+        URI uri = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+        return new DemoServer(server, uri, engineName, onClose);
+    }
+
+    private static ServletContextHandler handler(DemoContext context) {
+        ServletContextHandler handler = new ServletContextHandler();
+        handler.setContextPath("/");
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowServlet(false);
+        handler.setErrorHandler(errors);
+        filter(handler, new SecurityHeadersFilter(), "/*");
+        filter(handler, new SessionFilter(context.engine(), context.settings()), "/*");
+        filter(handler, new MessagesFilter(), "/*");
+        filter(handler, new PagesOnly(new CsrfFilter()), "/*");
+        servlet(handler, new StaticServlet(), "/static/*");
+        servlet(handler, new HomeServlet(context), "/");
+        servlet(handler, new CounterServlet(context), "/counter");
+        servlet(handler, new CartServlet(context), "/cart", "/cart/*");
+        servlet(handler, new PreferencesServlet(context), "/preferences");
+        servlet(handler, new WizardServlet(context), "/register");
+        servlet(handler, new AuthServlet(context), "/login", "/logout");
+        servlet(handler, new SessionsServlet(context), "/sessions", "/sessions/*");
+        servlet(handler, new ContactServlet(context), "/contact");
+        servlet(handler, new ApiPingServlet(context), "/api/ping", "/api/*");
+        servlet(handler, new ApiSessionServlet(context), "/api/session", "/api/session/*", "/api/counter");
+        servlet(handler, new ApiAuthServlet(context), "/api/login", "/api/logout", "/api/whoami");
+        return handler;
+    }
+
+    private static void filter(ServletContextHandler handler, Filter filter, String path) {
+        handler.addFilter(new FilterHolder(filter), path, EnumSet.of(DispatcherType.REQUEST));
+    }
+
+    private static void servlet(ServletContextHandler handler, Servlet servlet, String... paths) {
+        ServletHolder holder = new ServletHolder(servlet);
+        for (String path : paths) {
+            handler.addServlet(holder, path);
+        }
+    }
+
+    /** Where the demo is served, for example {@code http://127.0.0.1:8000/}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The engine's name, for example {@code db}. */
+    public String engineName() {
+        return engineName;
+    }
+
+    /** Waits until the server stops. */
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    /** Stops Jetty, then closes the engine if {@link #start(EnvironmentConfig)} opened it. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("Stopping the demo server failed: {}", e.toString());
+        }
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the session engine failed: {}", e.toString());
+        }
+    }
+}

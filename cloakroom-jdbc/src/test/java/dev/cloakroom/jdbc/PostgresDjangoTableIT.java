@@ -1,0 +1,111 @@
+package dev.cloakroom.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** Django's table on the test PostgreSQL. */
+class PostgresDjangoTableIT extends DjangoTableContract {
+
+    private static HikariDataSource dataSource;
+
+    @BeforeAll
+    static void openDataSource() {
+        dataSource = TestDatabases.postgres();
+    }
+
+    @AfterAll
+    static void closeDataSource() {
+        dataSource.close();
+    }
+
+    @Override
+    protected DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    protected String jdbcUrl() {
+        return TestDatabases.POSTGRES_URL;
+    }
+
+    /** psycopg sends an aware UTC datetime; the naive text read as UTC is the same instant. */
+    @Override
+    protected String djangoInsert(String table) {
+        return "INSERT INTO " + table + " (session_key, session_data, expire_date) "
+                + "VALUES (?, ?, CAST(? AS timestamp) AT TIME ZONE 'UTC')";
+    }
+
+    @Override
+    protected void insertRows(Connection c, String table, String prefix, int count, Instant expireAt)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
+                + " (session_key, session_data, expire_date) SELECT ? || lpad(g::text, 12, '0'), 'data', ? "
+                + "FROM generate_series(1, ?) g")) {
+            insert.setString(1, prefix);
+            insert.setObject(2, expireAt.atOffset(ZoneOffset.UTC));
+            insert.setInt(3, count);
+            assertThat(insert.executeUpdate()).isEqualTo(count);
+        }
+    }
+
+    @Override
+    protected String expireDateAsUtcText(String table) {
+        return "SELECT to_char(expire_date AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') FROM " + table
+                + " WHERE session_key = ?";
+    }
+
+    @Override
+    protected List<String> djangoDdl(String table) {
+        return List.of("CREATE TABLE \"" + table + "\" (\"session_key\" varchar(40) NOT NULL PRIMARY KEY, "
+                        + "\"session_data\" text NOT NULL, "
+                        + "\"expire_date\" timestamp with time zone NOT NULL)",
+                "CREATE INDEX \"" + djangoIndex(table, "session_key", "_like") + "\" ON \"" + table
+                        + "\" (\"session_key\" varchar_pattern_ops)",
+                "CREATE INDEX \"" + djangoIndex(table, "expire_date", "") + "\" ON \"" + table
+                        + "\" (\"expire_date\")");
+    }
+
+    @Override
+    protected void assertDjangoSchema(Connection c, String table) throws SQLException {
+        assertThat(strings(c, "SELECT column_name, data_type, character_maximum_length, is_nullable "
+                + "FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? "
+                + "ORDER BY ordinal_position", table)).containsExactly(
+                "session_key character varying 40 NO",
+                "session_data text null NO",
+                "expire_date timestamp with time zone null NO");
+        String schema = strings(c, "SELECT current_schema()").get(0);
+        assertThat(strings(c, "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                + "AND tablename = ?", table)).containsExactlyInAnyOrder(
+                "CREATE UNIQUE INDEX " + table + "_pkey ON " + schema + "." + table
+                        + " USING btree (session_key)",
+                "CREATE INDEX " + djangoIndex(table, "session_key", "_like") + " ON " + schema + "." + table
+                        + " USING btree (session_key varchar_pattern_ops)",
+                "CREATE INDEX " + djangoIndex(table, "expire_date", "") + " ON " + schema + "." + table
+                        + " USING btree (expire_date)");
+        assertThat(strings(c,
+                "SELECT constraint_name, constraint_type FROM information_schema.table_constraints "
+                + "WHERE table_schema = current_schema() AND table_name = ? "
+                + "AND constraint_type = 'PRIMARY KEY'",
+                table)).containsExactly(table + "_pkey PRIMARY KEY");
+    }
+
+    @Override
+    protected void assertUserColumn(Connection c, String table, String column) throws SQLException {
+        assertThat(strings(c, "SELECT data_type, character_maximum_length, is_nullable FROM "
+                + "information_schema.columns WHERE table_schema = current_schema() AND table_name = ? "
+                + "AND column_name = ?", table, column)).containsExactly("character varying 255 YES");
+        assertThat(strings(c, "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                + "AND tablename = ? AND indexdef LIKE '%(' || ? || ')'", table, column))
+                .containsExactly(djangoIndex(table, column, ""));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.cloakroom.redis;
+
+import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionSettings;
+import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.engine.CachedDbEngine;
+import dev.cloakroom.jdbc.JdbcEngine;
+import dev.cloakroom.jdbc.TestDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The core conformance suite on {@code cached_db}: the shared test Redis in front of an SQLite file. */
+class CachedDbRedisSqliteIT extends SessionEngineContract {
+
+    private static final String PREFIX = TestRedis.uniquePrefix(CachedDbRedisSqliteIT.class);
+
+    @TempDir
+    Path directory;
+
+    @Override
+    protected SessionEngine newEngine(SessionSettings settings) {
+        RedisEngine cache = RedisEngine.builder(TestRedis.URL).keyPrefix(PREFIX).clock(settings.clock())
+                .build();
+        JdbcEngine db = JdbcEngine.builder(TestDatabases.sqliteUrl(directory.resolve("sessions.db")))
+                .clock(settings.clock()).userColumn().build();
+        return CachedDbEngine.builder(cache, db).clock(settings.clock()).build();
+    }
+
+    @AfterAll
+    static void deleteKeys() {
+        TestRedis.deleteKeys(PREFIX);
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/python3
+"""Django's command-line utility for the Cloakroom interop project.
+
+Run it with Debian's interpreter: /usr/bin/python3 manage.py <command>.
+"""
+import os
+import sys
+
+
+def main():
+    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'interop_site.settings')
+    from django.core.management import execute_from_command_line
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,225 @@
+package dev.cloakroom.interop;
+
+import dev.cloakroom.signing.PythonJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The real Django side: the project in {@code interop/django}, run by Debian's {@code /usr/bin/python3}
+ * (Django 3.2 from {@code python3-django}), one {@code manage.py} command per call. Every call is a fresh
+ * process, so settings (database, secret keys, session engine, a shifted "now") are exactly what this
+ * object says. Immutable; the {@code with...} methods return changed copies.
+ */
+final class Django {
+
+    /** Debian's interpreter: another {@code python3} may come first on the PATH, without Django. */
+    static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private final Path project;
+    private final Map<String, String> env;
+
+    private Django(Path project, Map<String, String> env) {
+        this.project = project;
+        this.env = Map.copyOf(env);
+    }
+
+    /** Django on {@code database} with {@code secretKey}, the db session engine and the real time. */
+    static Django on(SharedDatabase database, String secretKey) {
+        Path project = projectDirectory();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CLOAKROOM_DJANGO_DB", database.djangoUrl());
+        env.put("CLOAKROOM_DJANGO_SECRET_KEY", secretKey);
+        return new Django(project, env);
+    }
+
+    /** This Django with {@code SECRET_KEY} and {@code SECRET_KEY_FALLBACKS} (the latter ignored by 3.2). */
+    Django withSecretKey(String secretKey, String... fallbacks) {
+        Map<String, String> next = new LinkedHashMap<>(env);
+        next.put("CLOAKROOM_DJANGO_SECRET_KEY", secretKey);
+        next.put("CLOAKROOM_DJANGO_SECRET_KEY_FALLBACKS", String.join(",", fallbacks));
+        return new Django(project, next);
+    }
+
+    /** This Django with {@code SESSION_ENGINE} {@code db} or {@code signed_cookies}. */
+    Django withSessionEngine(String engine) {
+        Map<String, String> next = new LinkedHashMap<>(env);
+        next.put("CLOAKROOM_DJANGO_SESSION_ENGINE", engine);
+        return new Django(project, next);
+    }
+
+    /** This Django with {@code timezone.now()} fixed at {@code now} (see interop_app/apps.py). */
+    Django at(Instant now) {
+        Map<String, String> next = new LinkedHashMap<>(env);
+        next.put("CLOAKROOM_DJANGO_NOW", now.toString());
+        return new Django(project, next);
+    }
+
+    // ---------------------------------------------------------------- requests through the middleware
+
+    /** {@code GET path} with the session cookie {@code session} (or none). */
+    DjangoResponse get(String path, @Nullable String session) {
+        return request("GET", path, session, null);
+    }
+
+    /** {@code POST path} with a JSON body (written as Python's json.dumps) and the session cookie. */
+    DjangoResponse post(String path, @Nullable String session, Object body) {
+        return request("POST", path, session, PythonJson.dumps(body));
+    }
+
+    private DjangoResponse request(String method, String path, @Nullable String session,
+            @Nullable String body) {
+        List<String> args = new ArrayList<>(List.of("request", method, path));
+        if (session != null) {
+            args.add("--session");
+            args.add(session);
+        }
+        if (body != null) {
+            args.add("--body");
+            args.add("-");
+        }
+        return DjangoResponse.of(json(body, args.toArray(String[]::new)));
+    }
+
+    // ---------------------------------------------------------------- management commands
+
+    /** Runs {@code manage.py migrate} with {@code options} (for example {@code --fake-initial}). */
+    void migrate(String... options) {
+        List<String> args = new ArrayList<>(List.of("migrate", "--no-input", "-v", "0"));
+        args.addAll(List.of(options));
+        run(null, args.toArray(String[]::new));
+    }
+
+    /** Runs Django's own {@code manage.py clearsessions}. */
+    void clearsessions() {
+        run(null, "clearsessions");
+    }
+
+    /** Creates an {@code auth_user} with a real PBKDF2 hash of {@code password}; returns its id. */
+    long createUser(String username, String password) {
+        return ((Number) map(json(null, "create_user", username, password)).get("id")).longValue();
+    }
+
+    /** Changes a user's password through {@code user.set_password} and {@code save()}. */
+    void setPassword(String username, String password) {
+        run(null, "set_password", username, password);
+    }
+
+    /**
+     * The {@code django_session} row of {@code key} as Django's ORM reads it, without the expiry filter:
+     * {@code exists}, {@code expire_date} (ISO) and {@code decoded}.
+     */
+    Map<String, Object> sessionRow(String key) {
+        return map(json(null, "session_row", key));
+    }
+
+    /** Django's version, as {@code manage.py version} prints it. */
+    String version() {
+        return run(null, "version").strip();
+    }
+
+    /** Runs a command and parses its stdout as one JSON document. */
+    @Nullable Object json(@Nullable String stdin, String... args) {
+        return PythonJson.loads(run(stdin, args).strip());
+    }
+
+    /**
+     * Runs {@code /usr/bin/python3 manage.py args...} and returns its stdout.
+     *
+     * @throws AssertionError if it does not exit with 0 within two minutes; the message holds stderr
+     */
+    String run(@Nullable String stdin, String... args) {
+        String shown = "`manage.py " + String.join(" ", args) + "`";
+        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "manage.py"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet()
+                .removeIf(name -> name.startsWith("CLOAKROOM_DJANGO_") || name.startsWith("PYTHON"));
+        environment.put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ in the source tree
+        environment.put("PYTHONIOENCODING", "utf-8");
+        environment.put("DJANGO_SETTINGS_MODULE", "interop_site.settings");
+        environment.putAll(env);
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> out = drain(process.getInputStream());
+            CompletableFuture<String> err = drain(process.getErrorStream());
+            try (OutputStream in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("Django did not finish " + shown + " in " + TIMEOUT_SECONDS
+                        + " s; stderr so far:\n" + err.getNow(""));
+            }
+            String stderr = err.join();
+            if (process.exitValue() != 0) {
+                throw new AssertionError("Django failed (exit " + process.exitValue() + ") running " + shown
+                        + hint(stderr) + "\nstderr:\n" + stderr + "\nstdout:\n" + out.join());
+            }
+            return out.join();
+        } catch (IOException e) {
+            throw new AssertionError("Could not start " + PYTHON + ": install Debian's Python 3 and Django "
+                    + "(apt-get install -y python3-django python3-psycopg2)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while Django ran " + shown, e);
+        }
+    }
+
+    private static String hint(String stderr) {
+        if (stderr.contains("No module named 'django'") || stderr.contains("No module named 'psycopg2'")) {
+            return ": " + PYTHON + " lacks Django or psycopg2; run "
+                    + "`apt-get install -y python3-django python3-psycopg2`";
+        }
+        return "";
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "<unreadable: " + e + ">";
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(@Nullable Object json) {
+        if (!(json instanceof Map<?, ?>)) {
+            throw new AssertionError("Django printed " + json + " where a JSON object was expected");
+        }
+        return (Map<String, Object>) json;
+    }
+
+    private static Path projectDirectory() {
+        Path base = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        for (Path candidate : List.of(base.resolve("django"), base.resolve("interop/django"))) {
+            if (Files.isRegularFile(candidate.resolve("manage.py"))) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("Cannot find interop/django/manage.py from " + base
+                + "; run the tests with Maven from the repository or the interop module");
+    }
+
+    @Override
+    public String toString() {
+        return "Django[" + project + ", db=" + env.get("CLOAKROOM_DJANGO_DB") + "]";
+    }
+}
