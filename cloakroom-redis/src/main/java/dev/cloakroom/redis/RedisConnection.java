@@ -43,6 +43,10 @@ final class RedisConnection implements AutoCloseable {
 
     static final Duration CONNECT_RETRY_PAUSE = Duration.ofMillis(500);
 
+    /** What Lettuce reports when a failed handshake closed the channel before it looked at it. */
+    static final String HANDSHAKE_RACE = "RedisHandshakeHandler not registered";
+    private static final int HANDSHAKE_RACE_ATTEMPTS = 5;
+
     private final RedisTarget target;
     private final Duration commandTimeout;
     private final ClientResources resources;
@@ -122,16 +126,7 @@ final class RedisConnection implements AutoCloseable {
             throw failure(operation, last);
         }
         try {
-            if (client instanceof RedisClusterClient cluster) {
-                StatefulRedisClusterConnection<String, String> opened = cluster.connect(StringCodec.UTF8);
-                connection = opened;
-                ready = opened.async();
-            } else {
-                StatefulRedisConnection<String, String> opened =
-                        ((RedisClient) client).connect(StringCodec.UTF8);
-                connection = opened;
-                ready = opened.async();
-            }
+            ready = openRetryingHandshakeRace();
         } catch (RuntimeException e) {
             lastConnectFailure = e;
             nextConnectNanos = now + CONNECT_RETRY_PAUSE.toNanos();
@@ -140,6 +135,44 @@ final class RedisConnection implements AutoCloseable {
         lastConnectFailure = null;
         commands = ready;
         return ready;
+    }
+
+    /**
+     * Opens the connection. When Redis answers the handshake with an error (a wrong password, say),
+     * Lettuce closes the channel; if that happens before Lettuce's own connect listener runs, Lettuce
+     * reports {@value #HANDSHAKE_RACE} instead of Redis's answer. The real cause shows on a new
+     * attempt, so such a failure is retried a few times before it is reported.
+     */
+    private RedisClusterAsyncCommands<String, String> openRetryingHandshakeRace() {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return open();
+            } catch (RuntimeException e) {
+                if (attempt >= HANDSHAKE_RACE_ATTEMPTS || !isHandshakeRace(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private RedisClusterAsyncCommands<String, String> open() {
+        if (client instanceof RedisClusterClient cluster) {
+            StatefulRedisClusterConnection<String, String> opened = cluster.connect(StringCodec.UTF8);
+            connection = opened;
+            return opened.async();
+        }
+        StatefulRedisConnection<String, String> opened = ((RedisClient) client).connect(StringCodec.UTF8);
+        connection = opened;
+        return opened.async();
+    }
+
+    static boolean isHandshakeRace(Throwable thrown) {
+        for (Throwable e = thrown; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof IllegalStateException && HANDSHAKE_RACE.equals(e.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -184,6 +217,11 @@ final class RedisConnection implements AutoCloseable {
             return timedOut(operation, e);
         }
         String root = rootMessage(e);
+        if (isHandshakeRace(e)) {
+            return new SessionStorageException(target + " closed the connection during the handshake while "
+                    + operation + ". Check the user and password in the Redis URI, and that it is a Redis "
+                    + "server.", e);
+        }
         if (root.contains("NOAUTH") || root.contains("WRONGPASS") || root.contains("invalid password")) {
             return new SessionStorageException(target + " refused the credentials while " + operation + " ("
                     + root + "). Check the user and password in the Redis URI.", e);

@@ -123,6 +123,34 @@ class RedisOutageIT {
         }
     }
 
+    @Test
+    void everyConnectWithAWrongPasswordSaysSoEvenUnderLoad() throws Exception {
+        // Lettuce can lose Redis's answer to a failed handshake (a race inside its connect); the engine
+        // retries such a connect so the answer is never hidden. Many connects, from several threads.
+        try (PrivateRedis guarded = PrivateRedis.launch("--requirepass", "right")) {
+            String url = "redis://:wrong@127.0.0.1:" + guarded.port();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var results = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+                for (int i = 0; i < 200; i++) {
+                    results.add(pool.submit(() -> {
+                        try (RedisEngine wrong = RedisEngine.builder(url).commandTimeout(TIMEOUT).build()) {
+                            wrong.exists("abcdefgh12345678");
+                            return "connected with a wrong password";
+                        } catch (SessionStorageException e) {
+                            return e.getMessage();
+                        }
+                    }));
+                }
+                for (var result : results) {
+                    assertThat(result.get()).contains("refused the credentials");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     private void assertFailsFast(ThrowingCallable call, String operation) {
         long start = System.nanoTime();
         assertThatThrownBy(call).isInstanceOf(SessionStorageException.class)
