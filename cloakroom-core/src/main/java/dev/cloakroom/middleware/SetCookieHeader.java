@@ -22,6 +22,7 @@ public final class SetCookieHeader {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
                     .withZone(ZoneOffset.UTC);
+    private static volatile @Nullable FormattedDate lastDate;
     /** Python's {@code http.cookies._LegalChars}: what a name or an unquoted value may hold. */
     private static final String LEGAL = "!#$%&'*+-.^_`|~:";
     /** Characters Python leaves as they are inside a quoted value. */
@@ -56,7 +57,18 @@ public final class SetCookieHeader {
 
     /** Formats {@code instant} as Django's {@code http_date} ({@code Sun, 06 Dec 2026 01:39:53 GMT}). */
     public static String httpDate(Instant instant) {
-        return HTTP_DATE.format(Instant.ofEpochSecond(instant.getEpochSecond()));
+        long second = instant.getEpochSecond();
+        FormattedDate last = lastDate;
+        if (last != null && last.epochSecond() == second) {
+            return last.text();
+        }
+        String text = HTTP_DATE.format(Instant.ofEpochSecond(second));
+        lastDate = new FormattedDate(second, text);
+        return text;
+    }
+
+    /** The last date formatted: most cookies of one second share their expiry. */
+    private record FormattedDate(long epochSecond, String text) {
     }
 
     /** Python's {@code http.cookies._quote}: the value itself if every character is legal, else quoted. */

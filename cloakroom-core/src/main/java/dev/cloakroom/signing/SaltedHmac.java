@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Django's {@code django.utils.crypto.salted_hmac}: the HMAC key is the plain hash of
@@ -68,12 +69,53 @@ public final class SaltedHmac {
 
     /** Returns HMAC of {@code utf8(value)} under a key made by {@link #deriveKey}. */
     static byte[] hmac(Algorithm algorithm, byte[] derivedKey, String value) {
+        return newMac(algorithm, derivedKey).doFinal(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac newMac(Algorithm algorithm, byte[] derivedKey) {
         try {
             Mac mac = Mac.getInstance(algorithm.mac);
             mac.init(new SecretKeySpec(derivedKey, algorithm.mac));
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java runtime must support " + algorithm.mac, e);
+        }
+    }
+
+    /**
+     * An HMAC under one derived key, for a key used again and again (a signer's). Looking the algorithm up
+     * and hashing the key into the HMAC's inner and outer state happen once; each call copies that state.
+     * Thread-safe: the prototype is never used itself.
+     */
+    static final class KeyedMac {
+
+        private final Algorithm algorithm;
+        private final byte[] derivedKey;
+        private final Mac prototype;
+        private final boolean cloneable;
+
+        KeyedMac(Algorithm algorithm, byte[] derivedKey) {
+            this.algorithm = algorithm;
+            this.derivedKey = derivedKey.clone();
+            this.prototype = newMac(algorithm, derivedKey);
+            this.cloneable = copy(prototype) != null;
+        }
+
+        /** Returns HMAC of {@code utf8(value)}. */
+        byte[] hmac(String value) {
+            Mac mac = cloneable ? copy(prototype) : null;
+            if (mac == null) {
+                mac = newMac(algorithm, derivedKey);
+            }
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static @Nullable Mac copy(Mac mac) {
+            try {
+                return (Mac) mac.clone();
+            } catch (CloneNotSupportedException e) {
+                return null; // a provider whose HMAC cannot be copied: made afresh each time
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ public final class Signer {
     private static final int MAX_SIGNATURE_IN_MESSAGE = 64;
 
     private final String salt;
-    private final byte[][] derivedKeys;
+    private final SaltedHmac.KeyedMac[] macs;
 
     /**
      * Creates a signer.
@@ -29,15 +29,16 @@ public final class Signer {
     public Signer(SecretKey keys, String salt) {
         this.salt = Objects.requireNonNull(salt, "salt");
         List<String> all = keys.all();
-        this.derivedKeys = new byte[all.size()][];
+        this.macs = new SaltedHmac.KeyedMac[all.size()];
         for (int i = 0; i < all.size(); i++) {
-            derivedKeys[i] = SaltedHmac.deriveKey(SaltedHmac.Algorithm.SHA256, salt + "signer", all.get(i));
+            macs[i] = new SaltedHmac.KeyedMac(SaltedHmac.Algorithm.SHA256,
+                    SaltedHmac.deriveKey(SaltedHmac.Algorithm.SHA256, salt + "signer", all.get(i)));
         }
     }
 
     /** Returns the 43-character signature of {@code value} made with the current key. */
     public String signature(String value) {
-        return signature(value, derivedKeys[0]);
+        return signature(value, macs[0]);
     }
 
     /** Returns {@code value + ":" + signature(value)}. */
@@ -59,7 +60,7 @@ public final class Signer {
         String value = signed.substring(0, sep);
         String given = signed.substring(sep + 1);
         byte[] givenBytes = given.getBytes(StandardCharsets.UTF_8);
-        for (byte[] key : derivedKeys) {
+        for (SaltedHmac.KeyedMac key : macs) {
             byte[] expected = signature(value, key).getBytes(StandardCharsets.US_ASCII);
             if (MessageDigest.isEqual(givenBytes, expected)) {
                 return value;
@@ -74,8 +75,8 @@ public final class Signer {
         return "Signer[salt=" + salt + ", keys=<masked>]";
     }
 
-    private static String signature(String value, byte[] derivedKey) {
-        return Base64Url.encode(SaltedHmac.hmac(SaltedHmac.Algorithm.SHA256, derivedKey, value));
+    private static String signature(String value, SaltedHmac.KeyedMac mac) {
+        return Base64Url.encode(mac.hmac(value));
     }
 
     // A signature is 43 characters; whatever an attacker sends instead should not flood the logs.

@@ -82,4 +82,35 @@ class SignerTest {
     void toStringShowsSaltButNoSecret() {
         assertThat(signer.toString()).contains("test-salt").doesNotContain("current-secret");
     }
+
+    @Test
+    void signaturesMadeConcurrentlyEqualOnesMadeWithAFreshMac() throws Exception {
+        // The signer copies one prepared HMAC per key for every call; threads must never share state.
+        Signer signer = new Signer(SecretKey.of("concurrent-secret"), "concurrent-salt");
+        byte[] key = SaltedHmac.deriveKey(SaltedHmac.Algorithm.SHA256, "concurrent-salt" + "signer",
+                "concurrent-secret");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                checks.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        String value = "value-" + thread + "-" + i;
+                        String expected = Base64Url.encode(
+                                SaltedHmac.hmac(SaltedHmac.Algorithm.SHA256, key, value));
+                        if (!signer.signature(value).equals(expected)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -69,7 +69,11 @@ final class RequestState {
         this.warnings = warnings;
         this.started = middleware.settings().clock().instant();
         this.requestedId = ServletExchange.cookie(request, middleware.settings().cookieName());
-        this.session = middleware.open(new ServletExchange(request, response, 0));
+        this.session = middleware.open(exchange(0));
+    }
+
+    private ServletExchange exchange(int status) {
+        return new ServletExchange(request, response, status, middleware.settings().cookieName(), requestedId);
     }
 
     static @Nullable RequestState of(ServletRequest request) {
@@ -159,7 +163,7 @@ final class RequestState {
         }
         modifiedAtFinish = session.isModified();
         try {
-            middleware.finish(new ServletExchange(request, response, status), session);
+            middleware.finish(exchange(status), session);
         } catch (SessionInterruptedException e) {
             LOG.debug("Session deleted by another request during {} {}: answering 400", request.getMethod(),
                     request.getRequestURI());

@@ -5,6 +5,7 @@ import dev.cloakroom.contrib.messages.CookieMessageStorage;
 import dev.cloakroom.contrib.messages.FallbackMessageStorage;
 import dev.cloakroom.contrib.messages.Message;
 import dev.cloakroom.contrib.messages.MessageStorage;
+import dev.cloakroom.middleware.CookieHeader;
 import dev.cloakroom.servlet.SessionFilter;
 import dev.cloakroom.servlet.Sessions;
 import jakarta.servlet.Filter;
@@ -12,10 +13,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,15 +73,7 @@ public final class MessagesFilter implements Filter {
     }
 
     private static @Nullable String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        String value = null;
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (name.equals(c.getName())) {
-                    value = c.getValue();
-                }
-            }
-        }
-        return value;
+        Enumeration<String> headers = request.getHeaders("Cookie");
+        return headers == null ? null : CookieHeader.value(Collections.list(headers), name);
     }
 }
