@@ -41,6 +41,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchMain {
 
+    /** The load average when this JVM started, for a run started without {@code --load-before-run}. */
+    private static final double LOAD_AT_START = RunInfo.loadAverage();
+
+    /** The second cleanup's pause between batches: about as long as one batch of 10,000 takes. */
+    private static final Duration CLEANUP_PAUSE = Duration.ofMillis(250);
+
     private BenchMain() {
     }
 
@@ -137,7 +143,10 @@ public final class BenchMain {
         long cleanupAt = sizes.contains(1_000_000L) ? 1_000_000L : sizes.get(sizes.size() - 1);
         Duration measure = options.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(10);
         Duration window = options.quick() ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
-        ScaleRun.Config config = new ScaleRun.Config(sizes, measure, window, cleanupAt, 1_000_000L);
+        // The cleanup runs twice: as clearsessions does by default, and with a pause between batches that
+        // leaves the database about half of the time for live traffic.
+        ScaleRun.Config config = new ScaleRun.Config(sizes, measure, window, cleanupAt, 1_000_000L,
+                List.of(Duration.ZERO, CLEANUP_PAUSE));
         ScaleRun.Result result = new ScaleRun(app, stores, wrk, config, load.sessions(), work, BenchMain::log)
                 .run();
         List<String> missing = new ArrayList<>();
@@ -155,8 +164,9 @@ public final class BenchMain {
     }
 
     private static RunInfo start(BenchOptions options, List<String> machine) {
+        double now = RunInfo.loadAverage();
         return new RunInfo(Instant.now(), options.quick() ? "quick" : "full", options.command(),
-                RunInfo.loadAverage(), RunInfo.loadAverage(), machine);
+                options.loadBeforeRun() >= 0 ? options.loadBeforeRun() : LOAD_AT_START, now, now, machine);
     }
 
     private static String cpu() {

@@ -19,18 +19,22 @@ import java.util.Set;
  * @param wrk the wrk executable
  * @param python the Python that has Django
  * @param command how the run was started, for the results' header
+ * @param loadBeforeRun the 1-minute load average before the run started anything (before the build and the
+ *     servers), which tells whether the machine was busy with other work; -1 to take it when this JVM starts
  */
 public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSizes, Path out, String redis,
-        String pg, String wrk, String python, String command) {
+        String pg, String wrk, String python, String command, double loadBeforeRun) {
 
     static final String USAGE = """
             Usage: BenchMain [--quick] [--only=micro,load] [--scale[=10k,1m,10m]] [--out=bench/results]
                              [--redis=redis://127.0.0.1:6390/0]
                              [--pg=jdbc:postgresql://127.0.0.1:5432/cloakroom_bench?user=postgres]
                              [--wrk=wrk] [--python=/usr/bin/python3] [--command=TEXT]
+                             [--load-before-run=LOADAVG]
               --quick   short runs to try everything (about 3 minutes); numbers are indicative only
               --only    run only these parts (default: micro,load; none runs only --scale)
               --scale   also run the scale test on PostgreSQL (default sizes 10k,1m; 10m adds minutes)
+              --load-before-run  the 1-minute load average before the run began (scripts/bench passes it)
             """;
 
     /**
@@ -48,6 +52,7 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
         String wrk = "wrk";
         String python = "/usr/bin/python3";
         String command = "scripts/bench";
+        double loadBeforeRun = -1;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -61,6 +66,7 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                 case "--wrk" -> wrk = value;
                 case "--python" -> python = value;
                 case "--command" -> command = value;
+                case "--load-before-run" -> loadBeforeRun = loadAverage(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -70,7 +76,16 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                         + "--scale), not " + part);
             }
         }
-        return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command);
+        return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command, loadBeforeRun);
+    }
+
+    private static double loadAverage(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--load-before-run takes a load average such as 0.42, not "
+                    + value + "\n" + USAGE, e);
+        }
     }
 
     /** {@code 10k,1m,10m} → 10000, 1000000, 10000000, ascending. */

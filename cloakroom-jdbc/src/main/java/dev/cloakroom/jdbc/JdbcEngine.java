@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,9 +77,11 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
     private final String database;
     private final Clock clock;
     private final int batchSize;
+    private final Duration pause;
 
     JdbcEngine(DataSource dataSource, @Nullable HikariDataSource ownedPool, SqlDialect dialect,
-            String jdbcUrl, String table, @Nullable String userColumn, Clock clock, int batchSize) {
+            String jdbcUrl, String table, @Nullable String userColumn, Clock clock, int batchSize,
+            Duration pause) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
@@ -88,6 +91,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
         this.database = dialect.describe(jdbcUrl);
         this.clock = clock;
         this.batchSize = batchSize;
+        this.pause = pause;
     }
 
     /**
@@ -260,8 +264,10 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
     /**
      * Deletes sessions whose expiry is before now, at most {@code clearExpiredBatchSize} rows per
      * statement (each its own transaction, so live traffic waits for one batch at most), until a batch
-     * deletes fewer; logs progress at INFO after each full batch.
+     * deletes fewer, with {@code clearExpiredPause} between batches; logs progress at INFO after each full
+     * batch. An interrupted thread stops after the batch under way and keeps its interrupt flag.
      *
+     * @return how many sessions were deleted
      * @throws SessionStorageException if the database fails; batches already deleted stay deleted
      */
     @Override
@@ -283,6 +289,9 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
                 LOG.info("clearExpired on {}: {} expired sessions deleted from {} so far ({} ms), "
                         + "batches of {}", database, total, table, (System.nanoTime() - started) / 1_000_000,
                         batchSize);
+                if (!pauseBetweenBatches()) {
+                    break;
+                }
             }
         } while (deleted >= batchSize);
         if (total >= batchSize) {
@@ -290,6 +299,23 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
                     table, (System.nanoTime() - started) / 1_000_000);
         }
         return total;
+    }
+
+    /** Sleeps {@code clearExpiredPause}; false if the thread is interrupted, which ends the cleanup. */
+    private boolean pauseBetweenBatches() {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        if (pause.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ public final class JdbcEngineBuilder {
     private String table = "django_session";
     private Clock clock = Clock.systemUTC();
     private int clearExpiredBatchSize = 10_000;
+    private Duration clearExpiredPause = Duration.ZERO;
     private @Nullable String userColumn;
     private Duration connectionTimeout = Duration.ofSeconds(3);
     private Duration statementTimeout = Duration.ofSeconds(10);
@@ -73,6 +74,23 @@ public final class JdbcEngineBuilder {
             throw new IllegalArgumentException("clearExpiredBatchSize must be at least 1, was " + rows);
         }
         this.clearExpiredBatchSize = rows;
+        return this;
+    }
+
+    /**
+     * Sets a pause between two batches of {@link JdbcEngine#clearExpired()}, which leaves the database's
+     * CPU and disk to live traffic while a large cleanup runs (the cleanup takes longer); by default none,
+     * as Django's {@code clearsessions}.
+     *
+     * @throws IllegalArgumentException if it is negative or longer than a minute
+     */
+    public JdbcEngineBuilder clearExpiredPause(Duration pause) {
+        Objects.requireNonNull(pause, "clearExpiredPause");
+        if (pause.isNegative() || pause.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("clearExpiredPause must be between 0 and 1 minute, was "
+                    + pause.toMillis() + " ms");
+        }
+        this.clearExpiredPause = pause;
         return this;
     }
 
@@ -166,7 +184,7 @@ public final class JdbcEngineBuilder {
             SqlDialect dialect = dialectOfUrl(jdbcUrl);
             HikariDataSource pool = pool(jdbcUrl, dialect);
             return migrated(new JdbcEngine(pool, pool, dialect, jdbcUrl, table, userColumn, clock,
-                    clearExpiredBatchSize));
+                    clearExpiredBatchSize, clearExpiredPause));
         }
         DataSource source = Objects.requireNonNull(dataSource);
         String url = source instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : null;
@@ -190,7 +208,7 @@ public final class JdbcEngineBuilder {
             }
         }
         return migrated(new JdbcEngine(source, null, dialect, url, table, userColumn, clock,
-                clearExpiredBatchSize));
+                clearExpiredBatchSize, clearExpiredPause));
     }
 
     private JdbcEngine migrated(JdbcEngine engine) {
@@ -258,7 +276,8 @@ public final class JdbcEngineBuilder {
     @Override
     public String toString() {
         return "JdbcEngineBuilder[table=" + table + ", userColumn=" + userColumn + ", clearExpiredBatchSize="
-                + clearExpiredBatchSize + ", connectionTimeout=" + connectionTimeout.toMillis() + "ms"
+                + clearExpiredBatchSize + ", clearExpiredPause=" + clearExpiredPause.toMillis() + "ms"
+                + ", connectionTimeout=" + connectionTimeout.toMillis() + "ms"
                 + ", statementTimeout=" + statementTimeout.toMillis() + "ms, poolSize=" + poolSize
                 + ", createSchema=" + createSchema + "]";
     }

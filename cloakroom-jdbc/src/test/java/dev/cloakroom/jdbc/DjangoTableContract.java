@@ -32,6 +32,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -390,6 +392,50 @@ abstract class DjangoTableContract {
         assertThat(engine.clearExpired()).isEqualTo(25);
         assertThat(recording.executed).hasSize(3).allMatch(sql -> sql.startsWith("DELETE "));
         assertThat(engine.clearExpired()).isZero();
+    }
+
+    @Test
+    void clearExpiredPausesBetweenBatchesWhenAsked() throws SQLException {
+        engine();
+        try (Connection c = dataSource().getConnection()) {
+            insertRows(c, table, "expired", 25, clock.instant().minusSeconds(1));
+        }
+        RecordingDataSource recording = new RecordingDataSource(dataSource());
+        JdbcEngine engine = JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
+                .clearExpiredBatchSize(10).clearExpiredPause(Duration.ofMillis(150)).build();
+        long started = System.nanoTime();
+        assertThat(engine.clearExpired()).isEqualTo(25);
+        // Two full batches, each followed by a pause: at least 300 ms whatever the machine's speed.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(recording.executed).hasSize(3);
+    }
+
+    @Test
+    void anInterruptedCleanupStopsAfterTheBatchUnderWayAndKeepsTheInterrupt() throws Exception {
+        engine();
+        try (Connection c = dataSource().getConnection()) {
+            insertRows(c, table, "expired", 25, clock.instant().minusSeconds(1));
+        }
+        RecordingDataSource recording = new RecordingDataSource(dataSource());
+        JdbcEngine engine = JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
+                .clearExpiredBatchSize(10).clearExpiredPause(Duration.ofMinutes(1)).build();
+        CompletableFuture<Integer> removed = new CompletableFuture<>();
+        AtomicBoolean keptInterrupt = new AtomicBoolean();
+        Thread cleaner = new Thread(() -> {
+            removed.complete(engine.clearExpired());
+            keptInterrupt.set(Thread.currentThread().isInterrupted());
+        });
+        cleaner.start();
+        while (recording.executed.isEmpty()) {
+            Thread.onSpinWait();
+        }
+        cleaner.interrupt();
+        cleaner.join(10_000);
+
+        assertThat(removed).isCompletedWithValue(10);
+        assertThat(keptInterrupt).isTrue();
+        assertThat(JdbcEngine.builder(dataSource()).table(table).clock(clock).createSchema(false).build()
+                .clearExpired()).isEqualTo(15);
     }
 
     /** Django deletes {@code expire_date < now}: a row expiring exactly now is invisible but kept. */

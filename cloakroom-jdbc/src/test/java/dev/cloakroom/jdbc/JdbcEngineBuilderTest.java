@@ -36,6 +36,10 @@ class JdbcEngineBuilderTest {
         assertThatThrownBy(() -> builder.clearExpiredBatchSize(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("clearExpiredBatchSize").hasMessageContaining("0");
+        assertThatThrownBy(() -> builder.clearExpiredPause(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clearExpiredPause");
+        assertThatThrownBy(() -> builder.clearExpiredPause(Duration.ofMinutes(2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clearExpiredPause");
         assertThatThrownBy(() -> builder.poolSize(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("poolSize");
         assertThatThrownBy(() -> builder.connectionTimeout(Duration.ofMillis(100)))
@@ -48,7 +52,7 @@ class JdbcEngineBuilderTest {
     @Test
     void defaultsAreDjangosTableAndNoUserColumn() {
         assertThat(JdbcEngine.builder("jdbc:sqlite:x.db").toString()).contains("table=django_session",
-                "userColumn=null", "clearExpiredBatchSize=10000", "connectionTimeout=3000ms",
+                "userColumn=null", "clearExpiredBatchSize=10000", "clearExpiredPause=0ms", "connectionTimeout=3000ms",
                         "createSchema=true");
     }
 

@@ -1,6 +1,7 @@
 package dev.cloakroom.bench.load;
 
 import dev.cloakroom.bench.micro.SessionPayloads;
+import dev.cloakroom.jdbc.JdbcEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The scale run on PostgreSQL, Cloakroom's {@code db} engine only: for each size, fills
  * {@code django_session} with that many live sessions ({@code generate_series}, one real encoded session
  * as everybody's data), makes the sessions wrk uses through the login endpoint, and measures {@code read}
  * and {@code incr}. At the cleanup size, it then adds expired sessions and runs {@code clearExpired()}
- * (what {@code clearsessions} runs) while wrk keeps reading, in windows, against windows without cleanup.
+ * (what {@code clearsessions} runs) while wrk keeps reading, in windows, against windows without cleanup:
+ * once per configured pause between batches.
  */
 public final class ScaleRun {
 
@@ -32,23 +33,24 @@ public final class ScaleRun {
      * @param measure wrk time per endpoint and size
      * @param window wrk time of one window around the cleanup
      * @param cleanupAt the size at which the cleanup is measured (0 for none)
-     * @param expiredRows expired sessions added for the cleanup
+     * @param expiredRows expired sessions added for each cleanup
+     * @param cleanupPauses one cleanup per entry, with that {@code clearExpiredPause} between its batches
      */
     public record Config(List<Long> sizes, Duration measure, Duration window, long cleanupAt,
-            long expiredRows) {
+            long expiredRows, List<Duration> cleanupPauses) {
     }
 
     /** Latencies at one size. */
     public record SizeResult(long liveRows, WrkResult read, WrkResult incr) {
     }
 
-    /** The cleanup under load. */
-    public record CleanupResult(long liveRows, long expiredRows, long deleted, double seconds,
+    /** One cleanup under load, {@code pause} between its batches. */
+    public record CleanupResult(long liveRows, long expiredRows, Duration pause, long deleted, double seconds,
             List<WrkResult> without, List<WrkResult> during) {
     }
 
     /** Everything the run measured. */
-    public record Result(List<SizeResult> sizes, @Nullable CleanupResult cleanup) {
+    public record Result(List<SizeResult> sizes, List<CleanupResult> cleanups) {
     }
 
     private final BenchApp app;
@@ -77,7 +79,7 @@ public final class ScaleRun {
         Map<String, Object> data = new LinkedHashMap<>(SessionPayloads.of(100));
         String encoded = stores.settings().codec().encode(data);
         List<SizeResult> sizes = new ArrayList<>();
-        CleanupResult cleanup = null;
+        List<CleanupResult> cleanups = new ArrayList<>();
         long filled = 0;
         for (long size : config.sizes()) {
             filled = fill(filled, size, encoded, "live", "now() + interval '14 days'");
@@ -95,14 +97,19 @@ public final class ScaleRun {
                     incr.p50Micros() / 1000.0, incr.p99Micros() / 1000.0));
             sizes.add(new SizeResult(size, read, incr));
             if (size == config.cleanupAt() && config.expiredRows() > 0) {
-                cleanup = cleanup(size, encoded, cookies);
+                for (Duration pause : config.cleanupPauses()) {
+                    cleanups.add(cleanup(size, encoded, cookies, pause));
+                }
             }
         }
-        return new Result(sizes, cleanup);
+        return new Result(sizes, cleanups);
     }
 
-    private CleanupResult cleanup(long live, String encoded, Path cookies) throws Exception {
+    private CleanupResult cleanup(long live, String encoded, Path cookies, Duration pause) throws Exception {
         fill(0, config.expiredRows(), encoded, "expired", "now() - interval '1 day'");
+        JdbcEngine engine = pause.isZero() ? stores.cloakroomDbEngine()
+                : JdbcEngine.builder(stores.dataSource(Variant.CLOAKROOM_DB).target())
+                        .clock(stores.settings().clock()).createSchema(false).clearExpiredPause(pause).build();
         String url = app.url(Variant.CLOAKROOM_DB, Endpoint.READ);
         List<WrkResult> without = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -110,16 +117,17 @@ public final class ScaleRun {
         }
         long started = System.nanoTime();
         CompletableFuture<Integer> deleting = CompletableFuture.supplyAsync(
-                () -> stores.cloakroomDbEngine().clearExpired());
+                engine::clearExpired);
         List<WrkResult> during = new ArrayList<>();
         while (!deleting.isDone() && during.size() < 120) {
             during.add(wrk.run(url, config.window(), cookies));
         }
         int deleted = deleting.join();
         double seconds = (System.nanoTime() - started) / 1e9;
-        log.accept(String.format(java.util.Locale.ROOT, "cleanup: %,d expired rows deleted among %,d live in "
-                + "about %.1f s, %d windows of load", deleted, live, seconds, during.size()));
-        return new CleanupResult(live, config.expiredRows(), deleted, seconds, without, during);
+        log.accept(String.format(java.util.Locale.ROOT, "cleanup (pause %d ms): %,d expired rows deleted among "
+                + "%,d live in about %.1f s, %d windows of load", pause.toMillis(), deleted, live, seconds,
+                during.size()));
+        return new CleanupResult(live, config.expiredRows(), pause, deleted, seconds, without, during);
     }
 
     /** Inserts rows {@code from+1 .. to} named {@code md5(tag || i)}; returns {@code to}. */

@@ -52,7 +52,7 @@ class LoadHarnessIT {
         assertThat(trips(results, Variant.SPRING_JDBC, Endpoint.READ))
                 .isGreaterThan(trips(results, Variant.CLOAKROOM_DB, Endpoint.READ));
 
-        RunInfo info = new RunInfo(Instant.now(), "test", "LoadHarnessIT", 0, 0, List.of());
+        RunInfo info = new RunInfo(Instant.now(), "test", "LoadHarnessIT", 0, 0, 0, List.of());
         String markdown = LoadTable.markdown(results, SHORT, info, "wrk");
         assertThat(markdown).contains("| read | Cloakroom cache (Redis) |");
         Path png = dir.resolve("load.png");

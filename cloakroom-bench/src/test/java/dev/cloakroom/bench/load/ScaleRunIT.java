@@ -18,7 +18,7 @@ class ScaleRunIT {
     @Test
     void fillsEachSizeAndCleansUpTheExpiredRowsUnderLoad(@TempDir Path dir) throws Exception {
         ScaleRun.Config config = new ScaleRun.Config(List.of(1_000L, 5_000L), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 5_000L, 20_000L);
+                Duration.ofSeconds(1), 5_000L, 20_000L, List.of(Duration.ZERO, Duration.ofMillis(20)));
         ScaleRun.Result result;
         long rowsAfter;
         try (PrivateRedis redis = new PrivateRedis();
@@ -40,10 +40,14 @@ class ScaleRunIT {
             assertThat(s.read().errors()).isZero();
             assertThat(s.incr().errors()).isZero();
         });
-        assertThat(result.cleanup()).isNotNull();
-        assertThat(result.cleanup().deleted()).isEqualTo(20_000);
-        assertThat(result.cleanup().during()).isNotEmpty();
-        // 5,000 filled + 2 × 20 sessions made through the login endpoint; the 20,000 expired ones are gone.
+        assertThat(result.cleanups()).extracting(ScaleRun.CleanupResult::pause)
+                .containsExactly(Duration.ZERO, Duration.ofMillis(20));
+        assertThat(result.cleanups()).allSatisfy(c -> {
+            assertThat(c.deleted()).isEqualTo(20_000);
+            assertThat(c.during()).isNotEmpty();
+        });
+        // 5,000 filled + 2 × 20 sessions made through the login endpoint; both cleanups' 20,000 expired rows
+        // are gone.
         assertThat(rowsAfter).isEqualTo(5_040);
     }
 }

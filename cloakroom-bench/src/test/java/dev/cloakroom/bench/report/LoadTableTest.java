@@ -11,7 +11,7 @@ class LoadTableTest {
 
     private static final RunInfo IDLE = new RunInfo(Instant.parse("2026-01-01T00:00:00Z"), "full",
             "scripts/bench",
-            0.2, 0.4, List.of("2 cores"));
+            0.2, 9.0, 11.0, List.of("2 cores"));
 
     @Test
     void rowsCarryThroughputLatencyRoundTripsAndRatios() {
@@ -33,11 +33,16 @@ class LoadTableTest {
     }
 
     @Test
-    void aBusyMachineIsFlaggedInTheHeader() {
-        RunInfo busy = new RunInfo(Instant.parse("2026-01-01T00:00:00Z"), "full", "scripts/bench", 9.5, 10.2,
-                List.of());
+    void aMachineBusyBeforeTheRunIsFlaggedInTheHeader() {
+        RunInfo busy = new RunInfo(Instant.parse("2026-01-01T00:00:00Z"), "full", "scripts/bench", 2.5, 9.5,
+                10.2, List.of());
 
         assertThat(busy.markdown()).contains("the machine was busy");
-        assertThat(IDLE.markdown()).doesNotContain("busy");
+    }
+
+    @Test
+    void theBenchmarksOwnLoadDuringAPartDoesNotFlagTheMachineAsBusy() {
+        assertThat(IDLE.markdown()).doesNotContain("busy").contains("before the run started 0.20")
+                .contains("start 9.00 and end 11.00");
     }
 }
