@@ -49,6 +49,11 @@ public final class Session {
     public static final String TEST_COOKIE_KEY = "testcookie";
 
     private static final int MAX_CREATE_ATTEMPTS = 100;
+    /**
+     * The longest cookie value a client-side engine is asked to read: twice what a browser keeps (4096
+     * bytes per cookie), so anything longer never came from this server and is not even verified.
+     */
+    private static final int MAX_CLIENT_SIDE_KEY = 8192;
 
     private final SessionEngine engine;
     private final @Nullable ClientSideEngine clientSide;
@@ -79,7 +84,13 @@ public final class Session {
 
     private boolean isUsableKey(@Nullable String candidate) {
         if (clientSide != null) {
-            return candidate != null && candidate.length() >= SessionKeys.MIN_LENGTH && candidate.length() <= 8192;
+            if (candidate != null && candidate.length() > MAX_CLIENT_SIDE_KEY) {
+                SecurityLog.suspicious("Ignoring a session cookie of " + candidate.length()
+                        + " characters, over the " + MAX_CLIENT_SIDE_KEY + " a signed session cookie can have");
+                return false;
+            }
+            // Django's rule for every engine: a key shorter than 8 characters is no key, silently.
+            return candidate != null && candidate.length() >= SessionKeys.MIN_LENGTH;
         }
         return SessionKeys.isValid(candidate);
     }

@@ -114,8 +114,27 @@ class SignedCookieEngineTest extends SessionEngineContract {
         bomb.save();
         assertThat(bomb.key().length()).isLessThan(4096);
         SessionSettings tiny = settings.toBuilder().maxDecompressedBytes(16 * 1024).build();
-        Session read = Session.open(SignedCookieEngine.create(tiny), tiny, bomb.key());
-        assertThat(read.get("zeros")).isNull();
+        try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
+            Session read = Session.open(SignedCookieEngine.create(tiny), tiny, bomb.key());
+            assertThat(read.get("zeros")).isNull();
+            assertThat(log.lines()).singleElement().asString().startsWith("WARN ");
+        }
+    }
+
+    /** A cookie longer than any browser keeps is dropped unread, with a WARN; a short one silently, as Django. */
+    @Test
+    void oversizedCookieIsDroppedUnreadWithAWarning() {
+        String huge = "e".repeat(9000) + ":1abc:signature";
+        try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
+            Session session = open(huge);
+            assertThat(session.key()).isNull();
+            assertThat(session.isEmpty()).isTrue();
+            assertThat(log.lines()).singleElement().asString().startsWith("WARN ").contains("9015 characters");
+        }
+        try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
+            assertThat(open("e30:1a").key()).isNull();
+            assertThat(log.lines()).isEmpty();
+        }
     }
 
     /** A per-session expiry beyond the range of an Instant, in a valid cookie, never throws to the caller. */

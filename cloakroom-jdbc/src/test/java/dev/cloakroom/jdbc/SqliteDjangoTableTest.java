@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.Session;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -120,6 +121,22 @@ class SqliteDjangoTableTest extends DjangoTableContract {
     void databaseIsInWalMode() throws SQLException {
         engine();
         try (Connection c = dataSource.getConnection()) {
+            assertThat(strings(c, "PRAGMA journal_mode")).containsExactly("wal");
+        }
+    }
+
+    /** A file in SQLite's default rollback-journal mode is switched to WAL by the engine's migration. */
+    @Test
+    void migrateSwitchesAFreshFileToWal() throws SQLException {
+        Path file = directory.resolve("fresh.db");
+        String url = TestDatabases.sqliteUrl(file);
+        try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(strings(c, "PRAGMA journal_mode")).containsExactly("delete");
+        }
+        try (JdbcEngine engine = JdbcEngine.builder(url).build()) {
+            assertThat(engine.clearExpired()).isZero();
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
             assertThat(strings(c, "PRAGMA journal_mode")).containsExactly("wal");
         }
     }

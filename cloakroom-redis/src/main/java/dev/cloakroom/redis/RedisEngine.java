@@ -35,15 +35,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Commands: a load is one {@code HMGET}; a create, and a compare-and-set save, are one {@code EVALSHA}
  * each (a Lua script comparing field {@code d} with what was loaded, so concurrent requests on many
- * servers lose no update); a delete is one {@code DEL}. So a request that reads its session costs one
+ * servers lose no update); a delete is one {@code EVALSHA} too, which also takes the session out of its
+ * user's index (one {@code DEL} on a Cluster). So a request that reads its session costs one
  * command and a request that writes it two. On a Cluster the user index lives in another slot, so saving
  * a session with a user sends one more {@code EVALSHA}, pipelined with the save.
  *
  * <p>Failures: while Redis is down, every call fails at once with a {@link SessionStorageException} naming
  * the server and the operation; a Redis that does not answer fails the call after the command timeout.
- * The engine reconnects by itself. The user index is cleaned lazily: members whose session is gone,
- * expired or belongs to another user now are dropped by {@link #sessionsOf} and {@link #revokeAll}, and
- * expired members on every write to the index.
+ * The engine reconnects by itself. The user index is kept on save and delete, and cleaned lazily of what
+ * those cannot see: members whose session expired, belongs to another user now, or was deleted on a
+ * Cluster are dropped by {@link #sessionsOf} and {@link #revokeAll}, and expired members on every write to
+ * the index.
  *
  * <p>Thread-safe: one instance, holding one shared connection, serves the whole application. Close it
  * when the application stops.
@@ -153,9 +155,19 @@ public final class RedisEngine implements SessionEngine, UserSessionIndex, AutoC
         return answer;
     }
 
+    /**
+     * Deletes the session: one {@code EVALSHA} that also takes it out of its user's index; on a Cluster,
+     * where the index lives in another slot, one {@code DEL}, and the index drops the member lazily.
+     */
     @Override
     public void delete(String key) {
-        redis.call("deleting a session (…" + SessionKeys.suffix(key) + ")", c -> c.del(sessionKey(key)));
+        String what = "deleting a session (…" + SessionKeys.suffix(key) + ")";
+        if (indexInScript) {
+            redis.await(SessionScript.run(redis.commands(what), new String[] {sessionKey(key)},
+                    SessionScript.deleteArgs(key, userKey(""))), what);
+        } else {
+            redis.call(what, c -> c.del(sessionKey(key)));
+        }
     }
 
     @Override

@@ -27,6 +27,10 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@code replace}: compare-and-set on field {@code d}; returns 1 saved, 0 conflict, -1 gone.</li>
  *   <li>{@code overwrite}: as replace, without the comparison (the caller did not load).</li>
  *   <li>{@code revoke}: deletes the session if its user is the given one; returns 1 or 0.</li>
+ *   <li>{@code delete}: deletes the session and, if it had a user, removes it from that user's index,
+ *   whose key is {@code ARGV[9]} followed by the user id; returns 1 if there was a session. The index key
+ *   can only be known inside the script, so this form is not used on a Cluster (the key would be
+ *   undeclared, in another slot).</li>
  *   <li>{@code index}: adds the session to the user index KEYS[1].</li>
  * </ul>
  * A session already expired by the clock is deleted instead of stored.
@@ -91,6 +95,13 @@ final class SessionScript {
                     return 1
                 end
                 return 0
+            elseif op == 'delete' then
+                local owner = redis.call('HGET', KEYS[1], 'u')
+                local deleted = redis.call('DEL', KEYS[1])
+                if owner then
+                    redis.call('ZREM', ARGV[9] .. owner, member)
+                end
+                return deleted
             elseif op == 'index' then
                 index(KEYS[1])
                 return 1
@@ -121,6 +132,11 @@ final class SessionScript {
             long now, String loaded) {
         return new String[] {op, member, data, Long.toString(expiresAt), Long.toString(ttl), user,
             Long.toString(now), loaded};
+    }
+
+    /** The arguments of {@code delete}: the session key and the prefix of user index keys. */
+    static String[] deleteArgs(String member, String userIndexPrefix) {
+        return new String[] {"delete", member, "", "0", "0", "", "0", "", userIndexPrefix};
     }
 
     private static String sha1(String text) {

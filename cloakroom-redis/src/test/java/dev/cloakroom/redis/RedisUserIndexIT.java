@@ -86,17 +86,34 @@ class RedisUserIndexIT {
     }
 
     @Test
-    void sessionsDeletedExpiredOrHandedToAnotherUserAreDroppedFromTheIndexLazily() {
+    void aDeletedSessionLeavesItsUsersIndexAtOnce() {
         String kept = login("7", Duration.ofDays(2));
-        String deleted = login("7", Duration.ofDays(2));
+        String loggedOut = login("7", Duration.ofDays(2));
+        Session plain = Session.open(engine, settings, null);
+        plain.put("cart", List.of("book"));
+        plain.save();
+        assertThat(indexSize("7")).isEqualTo(2);
+
+        Session logout = Session.open(engine, settings, loggedOut);
+        logout.flush();
+        engine.delete(plain.key());
+
+        assertThat(indexSize("7")).isOne();
+        assertThat(engine.exists(loggedOut)).isFalse();
+        assertThat(engine.exists(plain.key())).isFalse();
+        assertThat(engine.sessionsOf("7")).extracting(SessionSummary::key).containsExactly(kept);
+    }
+
+    @Test
+    void sessionsExpiredOrHandedToAnotherUserAreDroppedFromTheIndexLazily() {
+        String kept = login("7", Duration.ofDays(2));
         String expiring = login("7", Duration.ofHours(1));
         String handedOver = login("7", Duration.ofDays(2));
-        engine.delete(deleted);
         Session other = Session.open(engine, settings, handedOver);
         other.put("_auth_user_id", "8");
         other.save();
         clock.advance(Duration.ofHours(2));
-        assertThat(indexSize("7")).isEqualTo(4);
+        assertThat(indexSize("7")).isEqualTo(3);
 
         assertThat(engine.sessionsOf("7")).extracting(SessionSummary::key).containsExactly(kept);
 

@@ -586,6 +586,18 @@ abstract class AbstractSessionFilterIT {
         assertThat(stored("default", key)).isEqualTo(Map.of("foo", "kept"));
     }
 
+    /**
+     * Attribute names in insertion order, removal saved, and both times the request's start: Django stores
+     * neither a creation nor a last-access time, so the request's own clock reading is the honest answer.
+     */
+    @Test
+    void attributesCanBeListedAndRemovedAndTimesAreTheRequestsStart() {
+        Reply reply = get("/default/legacy-attributes");
+        assertThat(reply.body()).isEqualTo("names=[b, a] after=[a] b=null created=" + NOW.toEpochMilli()
+                + " accessed=" + NOW.toEpochMilli());
+        assertThat(stored("default", reply.key())).isEqualTo(Map.of("a", "one"));
+    }
+
     @Test
     void setMaxInactiveIntervalSetsTheCookiesMaxAge() {
         Reply reply = get("/default/legacy-max-inactive");

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,16 @@ final class ScenarioServlet extends HttpServlet {
         ACTIONS.put("legacy-change-id", (req, resp) -> {
             req.getSession().setAttribute("foo", "kept");
             text(resp, req.changeSessionId());
+        });
+        ACTIONS.put("legacy-attributes", (req, resp) -> {
+            HttpSession session = req.getSession();
+            session.setAttribute("b", "two");
+            session.setAttribute("a", "one");
+            List<String> names = Collections.list(session.getAttributeNames());
+            session.removeAttribute("b");
+            text(resp, "names=" + names + " after=" + Collections.list(session.getAttributeNames())
+                    + " b=" + session.getAttribute("b") + " created=" + session.getCreationTime()
+                    + " accessed=" + session.getLastAccessedTime());
         });
         ACTIONS.put("legacy-max-inactive", (req, resp) -> {
             HttpSession session = req.getSession();
