@@ -120,8 +120,8 @@ public final class BenchMain {
                         StandardCharsets.UTF_8);
                 Path png = options.out().resolve("load.png");
                 LoadChart.write(results, ended.mode() + " run, " + ended.started().toString().substring(0, 16)
-                        + "Z, load average " + String.format(java.util.Locale.ROOT, "%.2f → %.2f",
-                                ended.loadBefore(), ended.loadAfter()) + ", " + config.connections()
+                        + "Z, load average before the run " + String.format(java.util.Locale.ROOT, "%.2f",
+                                ended.loadBeforeRun()) + ", " + config.connections()
                         + " connections", png);
                 written.add(md);
                 written.add(png);
