@@ -3,11 +3,11 @@ package dev.cloakroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cloakroom.contract.ForwardingEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -24,16 +24,15 @@ class SessionSaveTest {
     private final MemoryEngine memory = MemoryEngine.create();
 
     /** A memory engine whose answers a test can script. */
-    private class ScriptedEngine implements SessionEngine {
+    private final class ScriptedEngine extends ForwardingEngine {
         final List<String> createdKeys = new ArrayList<>();
         final AtomicInteger saves = new AtomicInteger();
         int takenKeys;
         boolean alwaysConflict;
         boolean vanishOnConflict;
 
-        @Override
-        public Optional<StoredSession> load(String key) {
-            return memory.load(key);
+        ScriptedEngine() {
+            super(memory);
         }
 
         @Override
@@ -55,21 +54,6 @@ class SessionSaveTest {
             }
             return alwaysConflict ? SaveResult.CONFLICT : memory.save(loaded, next);
         }
-
-        @Override
-        public void delete(String key) {
-            memory.delete(key);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return memory.exists(key);
-        }
-
-        @Override
-        public int clearExpired() {
-            return memory.clearExpired();
-        }
     }
 
     private final ScriptedEngine engine = new ScriptedEngine();
@@ -79,6 +63,12 @@ class SessionSaveTest {
         values.forEach(session::put);
         session.save();
         return session.key();
+    }
+
+    private Session withNChangedToTwo(String key) {
+        Session session = Session.open(engine, settings, key);
+        session.put("n", 2);
+        return session;
     }
 
     @Test
@@ -96,8 +86,7 @@ class SessionSaveTest {
     void conflictsThatNeverStopEndInAClearErrorAfterMaxSaveAttempts() {
         String key = savedSession(Map.of("n", 1));
         engine.alwaysConflict = true;
-        Session session = Session.open(engine, settings, key);
-        session.put("n", 2);
+        Session session = withNChangedToTwo(key);
 
         assertThatThrownBy(session::save).isInstanceOf(SessionException.class)
                 .isNotInstanceOf(SessionInterruptedException.class)
@@ -110,8 +99,7 @@ class SessionSaveTest {
     void aRecordThatVanishesBetweenConflictAndReloadIsNotResurrected() {
         String key = savedSession(Map.of("n", 1));
         engine.vanishOnConflict = true;
-        Session session = Session.open(engine, settings, key);
-        session.put("n", 2);
+        Session session = withNChangedToTwo(key);
 
         assertThatThrownBy(session::save).isInstanceOf(SessionInterruptedException.class);
         assertThat(memory.exists(key)).isFalse();

@@ -12,6 +12,7 @@ import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.contract.CountingEngine;
+import dev.cloakroom.contract.ForwardingEngine;
 import dev.cloakroom.contract.LogCapture;
 import dev.cloakroom.contract.SessionEngineContract;
 import java.nio.file.Path;
@@ -213,11 +214,11 @@ class CachedDbEngineTest extends SessionEngineContract {
         CachedDbEngine cachedDb = CachedDbEngine.of(cache, MemoryEngine.create(clock));
         StoredSession v1 = stored("k0000000000005", "v1");
         cachedDb.create(v1);
-        cache.delegate.delete(v1.key());
+        cache.delegate().delete(v1.key());
         // Another request logs out between this load's database read and its refill of the cache.
         cache.beforeCreate = () -> cachedDb.delete(v1.key());
         assertThat(cachedDb.load(v1.key())).isEmpty();
-        assertThat(cache.delegate.load(v1.key())).as("the refill was taken back").isEmpty();
+        assertThat(cache.delegate().load(v1.key())).as("the refill was taken back").isEmpty();
         assertThat(cachedDb.load(v1.key())).isEmpty();
     }
 
@@ -228,16 +229,16 @@ class CachedDbEngineTest extends SessionEngineContract {
         StoredSession v1 = stored("k0000000000006", "v1");
         StoredSession v2 = stored(v1.key(), "v2");
         cachedDb.create(v1);
-        cache.delegate.delete(v1.key());
+        cache.delegate().delete(v1.key());
         // Another request saves v2 between this load's database read (v1) and its refill.
         cache.beforeCreate = () -> {
             cache.beforeCreate = () -> { };
             assertThat(cachedDb.save(v1, v2)).isEqualTo(SaveResult.SAVED);
         };
         assertThat(cachedDb.load(v1.key())).map(StoredSession::data).hasValue("v2");
-        assertThat(cache.delegate.load(v1.key())).as("the old refill was taken back").isEmpty();
+        assertThat(cache.delegate().load(v1.key())).as("the old refill was taken back").isEmpty();
         assertThat(cachedDb.load(v1.key())).map(StoredSession::data).hasValue("v2");
-        assertThat(cache.delegate.load(v1.key())).map(StoredSession::data).hasValue("v2");
+        assertThat(cache.delegate().load(v1.key())).map(StoredSession::data).hasValue("v2");
     }
 
     @Test
@@ -448,11 +449,10 @@ class CachedDbEngineTest extends SessionEngineContract {
     }
 
     /** A user index by type but not as configured: {@code db} without its user column. */
-    static final class NotIndexingEngine implements SessionEngine, UserSessionIndex {
-        private final MemoryEngine delegate;
+    static final class NotIndexingEngine extends ForwardingEngine implements UserSessionIndex {
 
         NotIndexingEngine(MemoryEngine delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -469,76 +469,20 @@ class CachedDbEngineTest extends SessionEngineContract {
         public int revokeAll(String userId, @Nullable String exceptKey) {
             throw new UnsupportedOperationException("no user column");
         }
-
-        @Override
-        public Optional<StoredSession> load(String key) {
-            return delegate.load(key);
-        }
-
-        @Override
-        public boolean create(StoredSession session) {
-            return delegate.create(session);
-        }
-
-        @Override
-        public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
-            return delegate.save(loaded, next);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return delegate.exists(key);
-        }
-
-        @Override
-        public int clearExpired() {
-            return delegate.clearExpired();
-        }
     }
 
     /** A cache that runs a hook just before storing a refill, to stage races deterministically. */
-    static final class HookedEngine implements SessionEngine {
-        final MemoryEngine delegate;
+    static final class HookedEngine extends ForwardingEngine {
         volatile Runnable beforeCreate = () -> { };
 
         HookedEngine(MemoryEngine delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<StoredSession> load(String key) {
-            return delegate.load(key);
+            super(delegate);
         }
 
         @Override
         public boolean create(StoredSession session) {
             beforeCreate.run();
-            return delegate.create(session);
-        }
-
-        @Override
-        public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
-            return delegate.save(loaded, next);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return delegate.exists(key);
-        }
-
-        @Override
-        public int clearExpired() {
-            return delegate.clearExpired();
+            return super.create(session);
         }
     }
 }

@@ -379,16 +379,24 @@ abstract class DjangoTableContract {
         assertThat(open(engine, live.key()).get("live")).isEqualTo(true);
     }
 
-    @Test
-    void clearExpiredRunsOneBoundedDeletePerBatch() throws SQLException {
+    /** Makes the table with 25 expired rows, and an engine on {@code recording} deleting 10 rows a batch. */
+    private JdbcEngine batchesOfTenOverTwentyFiveExpiredRows(RecordingDataSource recording, Duration pause)
+            throws SQLException {
         engine();
         try (Connection c = dataSource().getConnection()) {
             insertRows(c, table, "expired", 25, clock.instant().minusSeconds(1));
+        }
+        return JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
+                .clearExpiredBatchSize(10).clearExpiredPause(pause).build();
+    }
+
+    @Test
+    void clearExpiredRunsOneBoundedDeletePerBatch() throws SQLException {
+        RecordingDataSource recording = new RecordingDataSource(dataSource());
+        JdbcEngine engine = batchesOfTenOverTwentyFiveExpiredRows(recording, Duration.ZERO);
+        try (Connection c = dataSource().getConnection()) {
             insertRows(c, table, "livekey", 3, clock.instant().plusSeconds(1));
         }
-        RecordingDataSource recording = new RecordingDataSource(dataSource());
-        JdbcEngine engine = JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
-                .clearExpiredBatchSize(10).build();
         assertThat(engine.clearExpired()).isEqualTo(25);
         assertThat(recording.executed).hasSize(3).allMatch(sql -> sql.startsWith("DELETE "));
         assertThat(engine.clearExpired()).isZero();
@@ -396,13 +404,8 @@ abstract class DjangoTableContract {
 
     @Test
     void clearExpiredPausesBetweenBatchesWhenAsked() throws SQLException {
-        engine();
-        try (Connection c = dataSource().getConnection()) {
-            insertRows(c, table, "expired", 25, clock.instant().minusSeconds(1));
-        }
         RecordingDataSource recording = new RecordingDataSource(dataSource());
-        JdbcEngine engine = JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
-                .clearExpiredBatchSize(10).clearExpiredPause(Duration.ofMillis(150)).build();
+        JdbcEngine engine = batchesOfTenOverTwentyFiveExpiredRows(recording, Duration.ofMillis(150));
         long started = System.nanoTime();
         assertThat(engine.clearExpired()).isEqualTo(25);
         // Two full batches, each followed by a pause: at least 300 ms whatever the machine's speed.
@@ -412,13 +415,8 @@ abstract class DjangoTableContract {
 
     @Test
     void anInterruptedCleanupStopsAfterTheBatchUnderWayAndKeepsTheInterrupt() throws Exception {
-        engine();
-        try (Connection c = dataSource().getConnection()) {
-            insertRows(c, table, "expired", 25, clock.instant().minusSeconds(1));
-        }
         RecordingDataSource recording = new RecordingDataSource(dataSource());
-        JdbcEngine engine = JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
-                .clearExpiredBatchSize(10).clearExpiredPause(Duration.ofMinutes(1)).build();
+        JdbcEngine engine = batchesOfTenOverTwentyFiveExpiredRows(recording, Duration.ofMinutes(1));
         CompletableFuture<Integer> removed = new CompletableFuture<>();
         AtomicBoolean keptInterrupt = new AtomicBoolean();
         Thread cleaner = new Thread(() -> {

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.SameSite;
-import dev.cloakroom.SaveResult;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.StoredSession;
+import dev.cloakroom.contract.ForwardingEngine;
 import dev.cloakroom.engine.FileEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;
@@ -20,7 +19,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -181,45 +179,15 @@ class FilterParametersTest {
     }
 
     /** An engine with something to close. */
-    static final class ClosingEngine implements SessionEngine, AutoCloseable {
+    static final class ClosingEngine extends ForwardingEngine implements AutoCloseable {
         final @Nullable String url;
         final String cookieName;
         volatile boolean closed;
-        private final MemoryEngine memory = MemoryEngine.create();
 
         ClosingEngine(@Nullable String url, String cookieName) {
+            super(MemoryEngine.create());
             this.url = url;
             this.cookieName = cookieName;
-        }
-
-        @Override
-        public Optional<StoredSession> load(String key) {
-            return memory.load(key);
-        }
-
-        @Override
-        public boolean create(StoredSession session) {
-            return memory.create(session);
-        }
-
-        @Override
-        public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
-            return memory.save(loaded, next);
-        }
-
-        @Override
-        public void delete(String key) {
-            memory.delete(key);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return memory.exists(key);
-        }
-
-        @Override
-        public int clearExpired() {
-            return memory.clearExpired();
         }
 
         @Override
