@@ -164,7 +164,7 @@ public final class RedisEngine implements SessionEngine, UserSessionIndex, AutoC
         String what = "deleting a session (…" + SessionKeys.suffix(key) + ")";
         if (indexInScript) {
             redis.await(SessionScript.run(redis.commands(what), new String[] {sessionKey(key)},
-                    SessionScript.deleteArgs(key, userKey(""))), what);
+                    SessionScript.deleteArgs(key, userKeyPrefix())), what);
         } else {
             redis.call(what, c -> c.del(sessionKey(key)));
         }
@@ -263,7 +263,11 @@ public final class RedisEngine implements SessionEngine, UserSessionIndex, AutoC
     }
 
     private String userKey(String userId) {
-        return prefix + "user:" + userId;
+        return userKeyPrefix() + userId;
+    }
+
+    private String userKeyPrefix() {
+        return prefix + "user:";
     }
 
     private static @Nullable String valueOf(List<KeyValue<String, String>> fields, int i) {
