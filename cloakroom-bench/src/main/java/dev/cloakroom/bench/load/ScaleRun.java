@@ -147,10 +147,12 @@ public final class ScaleRun {
                 }
                 log.accept(String.format(java.util.Locale.ROOT, "inserted %s sessions up to %,d", tag, high));
             }
-            // VACUUM now, not autovacuum during the measurement: after millions of inserts it would run
-            // while wrk does, and the p99 would measure it.
+            // VACUUM now, not autovacuum during the measurement: after millions of inserts (or a cleanup's
+            // deletes) it would run while wrk does, and the p99 would measure it. CHECKPOINT for the same
+            // reason: the fill's dirty pages would otherwise be written out during the next windows.
             try (Statement s = c.createStatement()) {
                 s.execute("VACUUM (ANALYZE) django_session");
+                s.execute("CHECKPOINT");
             }
         }
         if (to > from) {
