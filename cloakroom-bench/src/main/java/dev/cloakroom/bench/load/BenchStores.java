@@ -19,6 +19,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -172,6 +173,18 @@ public final class BenchStores implements AutoCloseable {
 
     JdbcEngine cloakroomDbEngine() {
         return cloakroomDbEngine;
+    }
+
+    /**
+     * Cloakroom's db engine on the same pool, but with {@code clearExpiredPause} between cleanup batches;
+     * the shared engine itself for no pause.
+     */
+    JdbcEngine cloakroomDbEngine(Duration clearExpiredPause) {
+        if (clearExpiredPause.isZero()) {
+            return cloakroomDbEngine;
+        }
+        return JdbcEngine.builder(cloakroomDb).clock(settings.clock()).createSchema(false)
+                .clearExpiredPause(clearExpiredPause).build();
     }
 
     JdbcIndexedSessionRepository springJdbc() {

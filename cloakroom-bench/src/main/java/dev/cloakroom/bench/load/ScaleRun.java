@@ -107,9 +107,7 @@ public final class ScaleRun {
 
     private CleanupResult cleanup(long live, String encoded, Path cookies, Duration pause) throws Exception {
         fill(0, config.expiredRows(), encoded, "expired", "now() - interval '1 day'");
-        JdbcEngine engine = pause.isZero() ? stores.cloakroomDbEngine()
-                : JdbcEngine.builder(stores.dataSource(Variant.CLOAKROOM_DB).target())
-                        .clock(stores.settings().clock()).createSchema(false).clearExpiredPause(pause).build();
+        JdbcEngine engine = stores.cloakroomDbEngine(pause);
         String url = app.url(Variant.CLOAKROOM_DB, Endpoint.READ);
         List<WrkResult> without = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
