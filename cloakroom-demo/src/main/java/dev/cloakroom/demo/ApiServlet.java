@@ -68,7 +68,7 @@ abstract class ApiServlet extends HttpServlet {
         } catch (Json.BadRequest e) {
             Json.error(response, 400, e.getMessage());
         } catch (SessionStorageException e) {
-            log("Session storage failed for " + method + " " + path, e);
+            log("Session storage failed for " + method + " " + path + ": " + e.getMessage());
             if (!response.isCommitted()) {
                 response.reset();
                 response.setHeader("Retry-After", RETRY_AFTER_SECONDS);

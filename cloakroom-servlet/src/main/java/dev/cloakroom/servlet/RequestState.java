@@ -216,8 +216,10 @@ final class RequestState {
     }
 
     private void storageFailed(SessionStorageException e) {
-        LOG.error("The session storage failed during {} {}: {}", request.getMethod(), request.getRequestURI(),
-                e.getMessage(), e);
+        // One line per request: an outage fails every request, and the message says which storage and why.
+        LOG.error("The session storage failed during {} {}, answered 503: {}", request.getMethod(),
+                request.getRequestURI(), e.getMessage());
+        LOG.debug("The session storage failure of {} {}", request.getMethod(), request.getRequestURI(), e);
         replace(HttpServletResponse.SC_SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE);
     }
 
