@@ -70,13 +70,13 @@ abstract class ApiServlet extends HttpServlet {
         } catch (SessionStorageException e) {
             log("Session storage failed for " + method + " " + path + ": " + e.getMessage());
             if (!response.isCommitted()) {
-                response.reset();
+                response.resetBuffer();
                 response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
                 Json.error(response, 503, "The session storage is unavailable; try again later");
             }
         } catch (SessionInterruptedException e) {
             if (!response.isCommitted()) {
-                response.reset();
+                response.resetBuffer();
                 Json.error(response, 400, SessionInterruptedException.MESSAGE);
             }
         }

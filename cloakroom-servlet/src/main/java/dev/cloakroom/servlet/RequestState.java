@@ -254,6 +254,11 @@ final class RequestState {
                 response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
             }
             response.setHeader("Cache-Control", "no-store");
+            if (mayHaveUnreadBody()) {
+                // Jetty closes the connection after this answer if part of the body is still on its way; say
+                // so, or the client's next request on the connection fails.
+                response.setHeader("Connection", "close");
+            }
             response.setContentType("text/plain;charset=UTF-8");
             response.setContentLength(body.length);
             try {
@@ -266,6 +271,10 @@ final class RequestState {
             LOG.warn("Could not answer {} to {} {}: {}", status, request.getMethod(), request.getRequestURI(),
                     e.toString());
         }
+    }
+
+    private boolean mayHaveUnreadBody() {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private void warnIfChangedAfterCommit() {

@@ -547,6 +547,17 @@ abstract class AbstractSessionFilterIT {
     }
 
     @Test
+    void storageFailureAnswerToAPostClosesTheConnectionOpenly() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + container.port() + "/down/read"))
+                .header("Cookie", DOWN_KEY).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("connection")).as("the body may be unread")
+                .hasValueSatisfying(v -> assertThat(v).isEqualToIgnoringCase("close"));
+    }
+
+    @Test
     void viewThatAnswersTheStorageFailureItselfKeepsItsAnswerAndTheStorageIsAskedOnce() {
         Reply reply = get("/down/caught", DOWN_KEY);
         assertThat(reply.status()).isEqualTo(503);
