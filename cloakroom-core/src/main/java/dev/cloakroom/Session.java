@@ -37,6 +37,14 @@ import org.jspecify.annotations.Nullable;
  *       {@link #save()} is a compare-and-set; when another request saved first, it reloads, applies this
  *       request's changes again (re-running {@link #compute} functions on the fresh values) and retries.
  *       A session deleted meanwhile is not resurrected: {@link SessionInterruptedException}.</li>
+ *   <li><b>Storage failures are final.</b> If loading fails ({@link SessionStorageException}: the database or
+ *       Redis is down), the session remembers it: every later read or write in this request throws a
+ *       {@code SessionStorageException} with the same message at once, without asking the storage again, so
+ *       a request waits for a storage timeout at most once.</li>
+ *   <li><b>What was stored.</b> A value read before {@link #save()} is what this request computed on the data
+ *       it loaded; if another request saved first, the save applies this request's changes to the fresher data
+ *       and the stored value can differ (a counter at 9 instead of 3). After {@code save()} the values are
+ *       exactly the stored ones; {@link #isSaved()} says whether they still are.</li>
  * </ul>
  *
  * <p>Not thread-safe: one instance belongs to one request. Open one with {@link #open}.
@@ -64,6 +72,10 @@ public final class Session {
     private @Nullable StoredSession loaded;
     private boolean accessed;
     private boolean modified;
+    /** Whether the values are exactly the stored ones: saved in this request, not changed since. */
+    private boolean saved;
+    /** The storage failure that ended this session's load, rethrown by every later access. */
+    private @Nullable SessionStorageException loadFailure;
 
     private Session(SessionEngine engine, SessionSettings settings, @Nullable String key) {
         this.engine = engine;
@@ -127,8 +139,22 @@ public final class Session {
      * meanwhile, this request's whole copy is written over it (last writer wins), as in Django.
      */
     public void markModified() {
-        modified = true;
+        changed();
         journal.overwrite();
+    }
+
+    /**
+     * Whether this session was saved in this request ({@link #save()}, {@link #cycleKey()}, or a new session
+     * given its key) and not changed since: its values are then exactly what is stored, and a middleware
+     * need not save it again.
+     */
+    public boolean isSaved() {
+        return saved;
+    }
+
+    private void changed() {
+        modified = true;
+        saved = false;
     }
 
     /**
@@ -193,7 +219,7 @@ public final class Session {
         Objects.requireNonNull(name, "name");
         Object tree = JsonValues.toTree(name, value);
         data().put(name, tree);
-        modified = true;
+        changed();
         journal.record(d -> d.put(name, tree));
     }
 
@@ -206,7 +232,7 @@ public final class Session {
         if (!data.containsKey(name)) {
             return null;
         }
-        modified = true;
+        changed();
         journal.record(d -> d.remove(name));
         return data.remove(name);
     }
@@ -239,7 +265,7 @@ public final class Session {
         }
         Object tree = JsonValues.toTree(name, value);
         data.put(name, tree);
-        modified = true;
+        changed();
         journal.record(d -> d.putIfAbsent(name, tree));
         return tree;
     }
@@ -249,7 +275,7 @@ public final class Session {
         Map<String, Object> trees = new LinkedHashMap<>();
         values.forEach((name, value) -> trees.put(name, JsonValues.toTree(name, value)));
         data().putAll(trees);
-        modified = true;
+        changed();
         journal.record(d -> d.putAll(trees));
     }
 
@@ -260,7 +286,7 @@ public final class Session {
      */
     public @Nullable Object compute(String name, UnaryOperator<@Nullable Object> fn) {
         Object next = applyCompute(data(), name, fn);
-        modified = true;
+        changed();
         journal.record(d -> applyCompute(d, name, fn));
         return next;
     }
@@ -289,7 +315,7 @@ public final class Session {
     public void clear() {
         cache = new LinkedHashMap<>();
         accessed = true;
-        modified = true;
+        changed();
         journal.record(Map::clear);
     }
 
@@ -425,14 +451,16 @@ public final class Session {
      *
      * @throws SessionInterruptedException if the stored session was deleted meanwhile
      * @throws SessionTooLargeException if a signed cookie would be too large
-     * @throws SessionStorageException if the storage fails
+     * @throws SessionStorageException if the storage fails, or failed earlier while loading this session
      */
     public void save() {
         if (clientSide != null) {
             key = clientSide.write(data());
             modified = true;
+            saved = true;
             return;
         }
+        throwIfLoadFailed();
         if (key == null) {
             create();
             return;
@@ -449,6 +477,7 @@ public final class Session {
                 case SAVED:
                     loaded = next;
                     journal.clear();
+                    saved = true;
                     return;
                 case GONE:
                     throw new SessionInterruptedException();
@@ -516,10 +545,12 @@ public final class Session {
         if (clientSide != null) {
             key = null;
             cache = new LinkedHashMap<>();
-            modified = true;
+            changed();
             return;
         }
+        throwIfLoadFailed();
         if (key != null) {
+            saved = false; // nothing stored any more
             engine.delete(key);
         }
     }
@@ -549,6 +580,7 @@ public final class Session {
                 loaded = candidate;
                 journal.clear();
                 modified = true;
+                saved = true;
                 return;
             }
         }
@@ -567,10 +599,24 @@ public final class Session {
         accessed = true;
         Map<String, Object> data = cache;
         if (data == null) {
-            data = load();
+            throwIfLoadFailed();
+            try {
+                data = load();
+            } catch (SessionStorageException e) {
+                loadFailure = e;
+                throw e;
+            }
             cache = data;
         }
         return data;
+    }
+
+    /** Throws the failure of this session's load again, if it failed, without asking the storage. */
+    private void throwIfLoadFailed() {
+        SessionStorageException failure = loadFailure;
+        if (failure != null) {
+            throw new SessionStorageException(failure.getMessage(), failure);
+        }
     }
 
     private Map<String, Object> load() {
@@ -583,7 +629,7 @@ public final class Session {
             if (data.isPresent()) {
                 return data.get();
             }
-            modified = true; // Django re-issues a cookie for the empty session
+            changed(); // Django re-issues a cookie for the empty session
             return new LinkedHashMap<>();
         }
         Optional<StoredSession> stored = engine.load(current);

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *       saved and its cookie is set, with {@code Max-Age} and {@code expires} from
  *       {@link Session#getExpiryAge()} (none when it ends with the browser), {@code Domain}, {@code Path},
  *       {@code Secure}, {@code HttpOnly} and {@code SameSite} from the settings, and {@code Vary: Cookie}.
- *       The cookie value is read after the save, which may have made a new key.</li>
+ *       The cookie value is read after the save, which may have made a new key. A session the application
+ *       already saved in this request and did not change since ({@link Session#isSaved()}) is not saved
+ *       again; its cookie is set all the same.</li>
  * </ol>
  * {@code Vary} is merged into an existing one, ignoring case and never twice.
  */
@@ -78,7 +80,9 @@ public final class SessionMiddleware {
      *     short plain message such as {@link SessionInterruptedException#MESSAGE}.
      * @throws SessionTooLargeException if the session does not fit where it is stored (a signed cookie over
      *     4096 bytes); nothing was set. Answer 500 and log it: it is a bug or a configuration to fix.
-     * @throws SessionStorageException if the storage failed while loading or saving. Answer 500.
+     * @throws SessionStorageException if the storage failed while loading or saving (now, or earlier in the
+     *     request: a session whose load failed never asks the storage again). Answer 503 with a
+     *     {@code Retry-After} header and a short message naming no server, table or key.
      */
     public Outcome finish(Exchange exchange, Session session) {
         boolean accessed = session.isAccessed();
@@ -107,7 +111,9 @@ public final class SessionMiddleware {
         if (exchange.status() >= 500) {
             return Outcome.NOT_SAVED_SERVER_ERROR;
         }
-        session.save();
+        if (!session.isSaved()) {
+            session.save();
+        }
         String key = Objects.requireNonNull(session.key(), "a saved session has a key");
         exchange.addSetCookie(SetCookieHeader.builder(name, key)
                 .domain(settings.cookieDomain())

@@ -278,6 +278,33 @@ class SessionMiddlewareTest {
     }
 
     @Test
+    void sessionTheViewSavedIsNotSavedAgainButGetsItsCookie() {
+        String key = existingSession(Map.of("count", 1));
+        FakeExchange exchange = FakeExchange.request().cookie("sessionid", key);
+        Outcome outcome = run(middleware(), exchange, s -> {
+            s.compute("count", Integer.class, n -> n + 1);
+            s.save();
+        });
+        assertThat(outcome).isEqualTo(Outcome.SAVED);
+        assertThat(engine.writes).as("the view's save only").hasValue(1);
+        assertThat(exchange.setCookies()).containsExactly(sessionCookie(key));
+        assertThat(exchange.responseHeader("Vary")).isEqualTo("Cookie");
+        assertThat(stored(key)).isEqualTo(Map.of("count", 2));
+    }
+
+    @Test
+    void sessionChangedAfterTheViewSavedItIsSavedAgain() {
+        FakeExchange exchange = FakeExchange.request();
+        run(middleware(), exchange, s -> {
+            s.put("a", 1);
+            s.save();
+            s.put("b", 2);
+        });
+        assertThat(engine.writes).hasValue(2);
+        assertThat(stored(keyOf(exchange.setCookies().get(0)))).isEqualTo(Map.of("a", 1, "b", 2));
+    }
+
+    @Test
     void dataEmptiedWhileTheKeyExistsIsSavedEmptyAndTheCookieResent() {
         String key = existingSession(Map.of("foo", "bar"));
         FakeExchange exchange = FakeExchange.request().cookie("sessionid", key);

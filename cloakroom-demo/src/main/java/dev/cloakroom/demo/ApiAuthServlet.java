@@ -36,6 +36,7 @@ final class ApiAuthServlet extends ApiServlet {
                 break;
             case "/api/logout":
                 Web.logout(request);
+                Web.saveNow(request);
                 Json.write(response, 200, whoami(Optional.empty()));
                 break;
             default:
@@ -58,6 +59,7 @@ final class ApiAuthServlet extends ApiServlet {
             return;
         }
         Web.login(request, user.get());
+        Web.saveNow(request);
         Json.write(response, 200, whoami(user));
     }
 

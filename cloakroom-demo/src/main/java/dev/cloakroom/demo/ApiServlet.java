@@ -1,5 +1,6 @@
 package dev.cloakroom.demo;
 
+import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionStorageException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -12,12 +13,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The base of the JSON API servlets: every answer is JSON, errors are {@code {"error": "..."}}, a bad body
  * is a 400, an unknown path a 404, a wrong method a 405, a POST without {@code Content-Type:
- * application/json} a 415 and a storage failure a 503. {@link #handle} returns {@code false} when it
- * does not know the method and path.
+ * application/json} a 415, a storage failure a 503 with {@code Retry-After} and a session deleted by a
+ * concurrent request (a logout elsewhere) a 400. {@link #handle} returns {@code false} when it does not know
+ * the method and path. Handlers that change the session save it ({@link Web#saveNow}) before writing their
+ * answer, so the answer shows what was stored and a failing save is answered here, in JSON.
  */
 abstract class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    /** The {@code Retry-After} of a 503: how soon a client may try again when the storage failed. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     final transient DemoContext context;
 
@@ -31,8 +37,9 @@ abstract class ApiServlet extends HttpServlet {
             throws IOException, Json.BadRequest;
 
     @Override
-    protected void service(HttpServletRequest request, HttpServletResponse response)
+    protected void service(HttpServletRequest received, HttpServletResponse response)
             throws ServletException, IOException {
+        HttpServletRequest request = ReadAheadRequest.of(received, Json.MAX_BODY_BYTES);
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         try {
@@ -61,8 +68,17 @@ abstract class ApiServlet extends HttpServlet {
         } catch (Json.BadRequest e) {
             Json.error(response, 400, e.getMessage());
         } catch (SessionStorageException e) {
-            log("Session storage failed for " + method + " " + path, e);
-            Json.error(response, 503, "The session storage is unavailable; try again later");
+            log("Session storage failed for " + method + " " + path + ": " + e.getMessage());
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+                Json.error(response, 503, "The session storage is unavailable; try again later");
+            }
+        } catch (SessionInterruptedException e) {
+            if (!response.isCommitted()) {
+                response.resetBuffer();
+                Json.error(response, 400, SessionInterruptedException.MESSAGE);
+            }
         }
     }
 

@@ -41,8 +41,7 @@ final class ApiSessionServlet extends ApiServlet {
                 return options;
             case "/api/counter":
                 if (method.equals("POST")) {
-                    Json.write(response, 200, Map.of("count",
-                            CounterServlet.increment(Web.session(request))));
+                    Json.write(response, 200, Map.of("count", CounterServlet.increment(request)));
                     return true;
                 }
                 return options;
@@ -82,7 +81,7 @@ final class ApiSessionServlet extends ApiServlet {
             }
         }
         session.update(values);
-        Json.write(response, 200, view(session));
+        Json.write(response, 200, view(Web.saveNow(request)));
     }
 
     private void delete(String name, HttpServletRequest request,
@@ -93,7 +92,7 @@ final class ApiSessionServlet extends ApiServlet {
             return;
         }
         session.remove(name);
-        Json.write(response, 200, view(session));
+        Json.write(response, 200, view(Web.saveNow(request)));
     }
 
     private void command(String name, HttpServletRequest request, HttpServletResponse response)
@@ -110,7 +109,7 @@ final class ApiSessionServlet extends ApiServlet {
                 expiry(session, Json.readObject(request));
                 break;
         }
-        Json.write(response, 200, view(session));
+        Json.write(response, 200, view(Web.saveNow(request)));
     }
 
     private static void expiry(Session session, Map<String, Object> body) throws Json.BadRequest {

@@ -13,7 +13,6 @@ import java.util.Objects;
 import dev.cloakroom.servlet.SessionFilter;
 import dev.cloakroom.servlet.contrib.CsrfFilter;
 import dev.cloakroom.servlet.contrib.MessagesFilter;
-import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -120,10 +119,7 @@ public final class DemoServer implements AutoCloseable {
     private static ServletContextHandler handler(DemoContext context) {
         ServletContextHandler handler = new ServletContextHandler();
         handler.setContextPath("/");
-        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowServlet(false);
-        handler.setErrorHandler(errors);
+        handler.setErrorHandler(new QuietErrorHandler());
         filter(handler, new SecurityHeadersFilter(), "/*");
         filter(handler, new SessionFilter(context.engine(), context.settings()), "/*");
         filter(handler, new MessagesFilter(), "/*");

@@ -29,6 +29,14 @@ final class Web {
         return Sessions.of(request);
     }
 
+    /**
+     * Saves the request's session now if it changed, so what is read from it afterwards is what was stored
+     * (see {@link Sessions#saveNow}), and returns it.
+     */
+    static Session saveNow(HttpServletRequest request) {
+        return Sessions.saveNow(request);
+    }
+
     /** The request's flash messages. */
     static MessageStorage messages(HttpServletRequest request) {
         return ServletMessages.of(request);

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code redis-server} of a test's own on a free loopback port, without persistence, so a test can stop,
- * pause and restart it while the shared Redis stays up. Close it in {@code @AfterAll}.
+ * A {@code redis-server} of a test's own on a free loopback port, without persistence unless asked for (pass
+ * {@code "--appendonly", "yes", "--appendfsync", "always"}: a restart then reloads the data), so a test can
+ * kill, pause and restart it while the shared Redis stays up. Close it in {@code @AfterAll}. Shared with
+ * other modules through this module's test-jar.
  */
-final class PrivateRedis implements AutoCloseable {
+public final class PrivateRedis implements AutoCloseable {
 
     private final int port;
     private final List<String> extraArguments;
@@ -28,8 +30,8 @@ final class PrivateRedis implements AutoCloseable {
         this.directory = Files.createTempDirectory("cloakroom-redis-" + port);
     }
 
-    /** Starts a Redis on a free port. */
-    static PrivateRedis launch(String... extraArguments) throws IOException {
+    /** Starts a Redis on a free port; later arguments override earlier ones. */
+    public static PrivateRedis launch(String... extraArguments) throws IOException {
         return launchOn(freePort(), extraArguments);
     }
 
@@ -51,16 +53,16 @@ final class PrivateRedis implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Starts (or restarts, on the same port) the server and waits until it accepts connections. */
-    synchronized void start() throws IOException {
+    public synchronized void start() throws IOException {
         List<String> command = new ArrayList<>(List.of(server(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.toString(),
                 "--daemonize", "no", "--loglevel", "warning"));
@@ -78,7 +80,7 @@ final class PrivateRedis implements AutoCloseable {
     }
 
     /** Kills the server (as a crash would) and waits until the port is closed. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -145,11 +147,10 @@ final class PrivateRedis implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        try (var files = Files.list(directory)) {
-            for (Path file : files.toList()) {
+        try (var files = Files.walk(directory)) { // an append-only file lives in a directory of its own
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
         }
-        Files.deleteIfExists(directory);
     }
 }

@@ -4,6 +4,7 @@ import dev.cloakroom.ClientSideEngine;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionInterruptedException;
+import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.middleware.SessionMiddleware;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletRequest;
@@ -40,6 +41,10 @@ final class RequestState {
     static final String ATTRIBUTE = RequestState.class.getName();
     /** What a client is told when its session could not be saved, unless a concurrent logout is why. */
     static final String SAVE_FAILED = "The session could not be saved.";
+    /** What a client is told, with 503, when the session storage failed: nothing about the storage itself. */
+    static final String STORAGE_UNAVAILABLE = "The session storage is unavailable; try again later.";
+    /** The {@code Retry-After} of a 503 for a storage failure, in seconds. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionFilter.class);
 
@@ -110,7 +115,7 @@ final class RequestState {
         if (finish(status)) {
             finishedAtCommit = true;
             keyAtFinish = session.key();
-            if (session.isAccessed()) { // its data is in memory: copying it loads nothing
+            if (session.isAccessed() && !aborted) { // its data is in memory: copying it loads nothing
                 dataAtFinish = copyOfData();
             }
         }
@@ -153,6 +158,9 @@ final class RequestState {
         }
         try {
             beforeSave.runAll();
+        } catch (SessionStorageException e) {
+            storageFailed(e); // an action that reads the session met the storage failure of its load
+            return true;
         } catch (RuntimeException e) {
             LOG.error("A before-save action of {} {} failed, so the session is not saved: {}",
                     request.getMethod(), request.getRequestURI(), e.toString(), e);
@@ -168,12 +176,66 @@ final class RequestState {
             LOG.debug("Session deleted by another request during {} {}: answering 400", request.getMethod(),
                     request.getRequestURI());
             replace(HttpServletResponse.SC_BAD_REQUEST, SessionInterruptedException.MESSAGE);
+        } catch (SessionStorageException e) {
+            storageFailed(e);
         } catch (SessionException e) {
             LOG.error("Could not save the session of {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage(), e);
             replace(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, SAVE_FAILED);
         }
         return true;
+    }
+
+    /**
+     * The application let {@code failure} escape, and the session is finished: answers it as the filter
+     * documents (503 and {@code Retry-After} for a storage failure, 400 for a session deleted meanwhile) and
+     * returns true, or returns false when it is no session failure or the response is already committed.
+     */
+    boolean answerEscaped(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            boolean storage = t instanceof SessionStorageException;
+            if (!storage && !(t instanceof SessionInterruptedException)) {
+                continue;
+            }
+            if (aborted) {
+                return true; // finishing the session met the same failure and answered it
+            }
+            if (response.isCommitted()) {
+                return false;
+            }
+            if (storage) {
+                storageFailed((SessionStorageException) t);
+            } else {
+                LOG.debug("Session deleted by another request during {} {}: answering 400", request.getMethod(),
+                        request.getRequestURI());
+                replace(HttpServletResponse.SC_BAD_REQUEST, SessionInterruptedException.MESSAGE);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void storageFailed(SessionStorageException e) {
+        // One line per request: an outage fails every request, and the message says which storage and why.
+        LOG.error("The session storage failed during {} {}, answered 503: {}", request.getMethod(),
+                request.getRequestURI(), e.getMessage());
+        LOG.debug("The session storage failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        replace(HttpServletResponse.SC_SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE);
+    }
+
+    /**
+     * Saves the session now if the filter would save it at the end of the request (changed, or
+     * {@code saveEveryRequest}, and not empty) and it is not saved already.
+     */
+    void saveNow() {
+        if (finished.get()) {
+            throw new IllegalStateException("The session of this request was already saved (the response was "
+                    + "committed or the request ended): save it before writing the response");
+        }
+        boolean wanted = session.isModified() || middleware.settings().saveEveryRequest();
+        if (wanted && !session.isEmpty() && !session.isSaved()) {
+            session.save();
+        }
     }
 
     /** Answers {@code status} with a short text instead of the application's output, and drops the rest. */
@@ -188,6 +250,15 @@ final class RequestState {
         try {
             response.reset();
             response.setStatus(status);
+            if (status == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+                response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            }
+            response.setHeader("Cache-Control", "no-store");
+            if (mayHaveUnreadBody()) {
+                // Jetty closes the connection after this answer if part of the body is still on its way; say
+                // so, or the client's next request on the connection fails.
+                response.setHeader("Connection", "close");
+            }
             response.setContentType("text/plain;charset=UTF-8");
             response.setContentLength(body.length);
             try {
@@ -200,6 +271,10 @@ final class RequestState {
             LOG.warn("Could not answer {} to {} {}: {}", status, request.getMethod(), request.getRequestURI(),
                     e.toString());
         }
+    }
+
+    private boolean mayHaveUnreadBody() {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private void warnIfChangedAfterCommit() {
@@ -215,12 +290,18 @@ final class RequestState {
         if (before == null) {
             return session.isModified() && !modifiedAtFinish;
         }
-        return !before.equals(copyOfData()) || !Objects.equals(keyAtFinish, session.key());
+        Map<String, Object> now = copyOfData();
+        return now == null || !before.equals(now) || !Objects.equals(keyAtFinish, session.key());
     }
 
-    private Map<String, Object> copyOfData() {
+    /** The session's values, or {@code null} if they could not be loaded (a session whose load failed). */
+    private @Nullable Map<String, Object> copyOfData() {
         Map<String, Object> copy = new LinkedHashMap<>();
-        session.entries().forEach(e -> copy.put(e.getKey(), e.getValue()));
+        try {
+            session.entries().forEach(e -> copy.put(e.getKey(), e.getValue()));
+        } catch (SessionStorageException e) {
+            return null; // remembered by the session: the storage is not asked again
+        }
         return copy;
     }
 

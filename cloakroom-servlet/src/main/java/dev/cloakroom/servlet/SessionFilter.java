@@ -36,12 +36,24 @@ import org.slf4j.LoggerFactory;
  * {@code AsyncContext.complete()} is called. The status at that moment decides the 5xx rule. Code that
  * must change the session at that very moment (as {@code MessagesFilter} does) registers with
  * {@link Sessions#beforeSave}. Changes made to the session after that are not saved (a WARN says so
- * once). If the session was deleted by a concurrent request (Django's {@code SessionInterrupted}), the
- * response becomes {@code 400} with Django's message as
- * {@code text/plain}; if it cannot be saved for another reason (a signed cookie over 4096 bytes, storage
- * down), it becomes {@code 500} with the text {@code The session could not be saved.} and the cause is logged
- * at ERROR. Either way what the application writes afterwards is dropped. An exception thrown by the
- * application counts as a 500: nothing is saved.
+ * once). Code that wants to answer with what was actually stored (a counter incremented by concurrent
+ * requests) saves first with {@link Sessions#saveNow}.
+ *
+ * <p><b>Failures.</b> Unless the response is already committed, the filter answers them itself, as
+ * {@code text/plain} and without the container's error page, so no server, table, key or class name
+ * reaches the client (the cause is logged):
+ * <ul>
+ *   <li>the session storage failed (a {@link dev.cloakroom.SessionStorageException}: database or Redis down
+ *       or too slow), while finishing or escaping the application: {@code 503}, {@code Retry-After: 5},
+ *       {@code The session storage is unavailable; try again later.} A session whose load failed never asks
+ *       the storage again in that request, so a request waits for one storage timeout at most;</li>
+ *   <li>the session was deleted by a concurrent request (Django's {@code SessionInterrupted}), while
+ *       finishing or escaping the application: {@code 400} with Django's message;</li>
+ *   <li>it cannot be saved for another reason (a signed cookie over 4096 bytes, a failing
+ *       {@link Sessions#beforeSave} action): {@code 500}, {@code The session could not be saved.}</li>
+ * </ul>
+ * Either way what the application writes afterwards is dropped. Any other exception thrown by the
+ * application counts as a 500: nothing is saved, and the container's error handling takes over.
  *
  * <p><b>{@code HttpSession}.</b> The request's {@code getSession()} returns a view of the same Cloakroom
  * session; the container's own sessions are never created (no {@code JSESSIONID}).
@@ -168,6 +180,9 @@ public final class SessionFilter implements Filter {
                     state.afterDispatch(true);
                 } catch (RuntimeException suppressed) {
                     e.addSuppressed(suppressed);
+                }
+                if (state.answerEscaped(e)) {
+                    return; // answered 503 or 400 without the container's error page
                 }
             }
             throw e;

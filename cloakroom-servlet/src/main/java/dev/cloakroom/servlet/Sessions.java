@@ -61,6 +61,33 @@ public final class Sessions {
         state.beforeSave(action);
     }
 
+    /**
+     * Saves the request's session now, if {@link SessionFilter} would save it at the end of the request
+     * (changed, or {@code saveEveryRequest} set, and not empty), and returns it. Afterwards its values are
+     * exactly the stored ones: if another request saved the session first, this request's changes were
+     * applied again to the fresher data ({@code compute} functions re-run), so a value read now can differ
+     * from the one read before. Answer with values read after this call when the answer must be what was
+     * stored (a counter, a stock level). The filter then does not save the session again unless it is changed
+     * again, and still sets the cookie when the response commits.
+     *
+     * <p>Before-save actions ({@link #beforeSave}) still run when the response commits; what they change is
+     * saved then. Not thread-safe, like the session.
+     *
+     * @throws dev.cloakroom.SessionStorageException if the storage fails (let it escape, and the filter answers
+     *     503; or answer it yourself)
+     * @throws dev.cloakroom.SessionInterruptedException if the session was deleted meanwhile (escaping, 400)
+     * @throws IllegalStateException if {@link SessionFilter} did not run for this request, or it already
+     *     saved the session (the response was committed)
+     */
+    public static Session saveNow(ServletRequest request) {
+        RequestState state = RequestState.of(request);
+        if (state == null) {
+            throw noFilter();
+        }
+        state.saveNow();
+        return state.session();
+    }
+
     private static IllegalStateException noFilter() {
         return new IllegalStateException("No Cloakroom session on this request: register "
                 + SessionFilter.class.getName() + " for it, first in the filter chain (see the README)");

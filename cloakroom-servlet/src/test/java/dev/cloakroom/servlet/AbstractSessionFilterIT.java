@@ -6,6 +6,9 @@ import dev.cloakroom.SameSite;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionStorageException;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.contract.ForwardingEngine;
 import dev.cloakroom.contract.CountingEngine;
 import dev.cloakroom.contract.LogCapture;
 import dev.cloakroom.contract.MutableClock;
@@ -94,6 +97,8 @@ abstract class AbstractSessionFilterIT {
         db = JdbcEngine.builder("jdbc:sqlite:" + tempDir.resolve("sessions.db").toAbsolutePath())
                 .clock(clock).build();
         mounts.add(mount("db", db));
+        settings("down", b -> b);
+        mounts.add(mount("down", new DownEngine(MemoryEngine.create(clock))));
         Path webXmlFiles = Files.createDirectories(tempDir.resolve("webxml-files"));
         mounts.add(new TestContainer.Mount("webxml", new SessionFilter(), Map.of(
                 "engine", "file",
@@ -132,6 +137,41 @@ abstract class AbstractSessionFilterIT {
                 .maxSaveAttempts(100)).build();
         settings.put(name, s);
         return s;
+    }
+
+    /** Storage that is down: every call fails with a message full of what a client must never see. */
+    private static final class DownEngine extends ForwardingEngine {
+        static final String INTERNALS = "PostgreSQL at db-7.internal:5432 (table app_sessions, pool 10/10 busy)";
+
+        DownEngine(dev.cloakroom.SessionEngine delegate) {
+            super(delegate);
+        }
+
+        private static SessionStorageException down(String operation) {
+            return new SessionStorageException(INTERNALS + " timed out while " + operation,
+                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+        }
+
+        @Override
+        public java.util.Optional<StoredSession> load(String key) {
+            throw down("loading session …" + key.substring(key.length() - 4));
+        }
+
+        @Override
+        public boolean create(StoredSession session) {
+            throw down("creating a session");
+        }
+
+        @Override
+        public dev.cloakroom.SaveResult save(@org.jspecify.annotations.Nullable StoredSession loaded,
+                StoredSession next) {
+            throw down("saving a session");
+        }
+
+        @Override
+        public void delete(String key) {
+            throw down("deleting a session");
+        }
     }
 
     private TestContainer.Mount memory(String name, UnaryOperator<SessionSettings.Builder> change) {
@@ -475,6 +515,98 @@ abstract class AbstractSessionFilterIT {
         }
         assertThat(get("/" + profile + "/read?name=count", cookie).body())
                 .isEqualTo(String.valueOf(1 + threads * perThread));
+    }
+
+    // ------------------------------------------------------------------ storage failures
+
+    private static final String DOWN_KEY = "sessionid=abcdefgh12345678abcdefgh12345678";
+
+    /** Answered 503 with Retry-After, as plain text naming nothing of the storage, after one storage call. */
+    private void assertStorageUnavailable(Reply reply, int storageCalls) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+        assertThat(reply.raw().headers().firstValue("retry-after")).hasValue("5");
+        assertThat(reply.raw().headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type.toLowerCase(Locale.ROOT)).startsWith("text/plain"));
+        assertThat(reply.body()).isEqualTo(RequestState.STORAGE_UNAVAILABLE)
+                .doesNotContain("db-7", "5432", "app_sessions", "Exception", "Hikari", "abcd", "5678");
+        assertThat(reply.setCookies()).isEmpty();
+        CountingEngine engine = engines.get("down");
+        assertThat(engine.reads.get() + engine.writes.get()).as("storage calls").isEqualTo(storageCalls);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"read", "write", "compute", "save-now", "flush", "legacy", "before-save-small"})
+    void storageFailureEscapingTheViewAnswers503WithoutInternalsAfterOneStorageCall(String action) {
+        Reply reply = get("/down/" + action, DOWN_KEY);
+        assertStorageUnavailable(reply, 1);
+    }
+
+    @Test
+    void storageFailureOfANewSessionAtTheEndOfTheRequestAnswers503() {
+        assertStorageUnavailable(get("/down/write"), 1);
+    }
+
+    @Test
+    void storageFailureAnswerToAPostClosesTheConnectionOpenly() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + container.port() + "/down/read"))
+                .header("Cookie", DOWN_KEY).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("connection")).as("the body may be unread")
+                .hasValueSatisfying(v -> assertThat(v).isEqualToIgnoringCase("close"));
+    }
+
+    @Test
+    void viewThatAnswersTheStorageFailureItselfKeepsItsAnswerAndTheStorageIsAskedOnce() {
+        Reply reply = get("/down/caught", DOWN_KEY);
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.body()).isEqualTo("the view's own 503");
+        assertThat(engines.get("down").reads).hasValue(1);
+        assertThat(engines.get("down").writes).hasValue(0);
+    }
+
+    // ------------------------------------------------------------------ Sessions.saveNow
+
+    @Test
+    void saveNowStoresOnceAndTheCookieIsStillSet() {
+        Reply reply = get("/default/save-now");
+        assertThat(reply.body()).isEqualTo("1");
+        assertThat(reply.setCookie()).isEqualTo(sessionCookie(reply.key()));
+        assertThat(engines.get("default").writes).as("saved by the view only").hasValue(1);
+        Reply next = get("/default/save-now", "sessionid=" + reply.key());
+        assertThat(next.body()).isEqualTo("2");
+        assertThat(engines.get("default").writes).hasValue(2);
+        assertThat(stored("default", reply.key())).isEqualTo(Map.of("count", 2));
+    }
+
+    /** Answers built after saveNow are what was stored: concurrent increments answer 1..N, each once. */
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "db"})
+    void concurrentIncrementsSavedNowAnswerEveryStoredValueExactlyOnce(String profile) throws Exception {
+        String cookie = "sessionid=" + get("/" + profile + "/save-now").key();
+        int requests = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        List<Integer> answers = new ArrayList<>();
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                replies.add(pool.submit(() -> get("/" + profile + "/save-now", cookie)));
+            }
+            for (Future<Reply> reply : replies) {
+                Reply r = reply.get(60, TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.body()).isEqualTo(200);
+                answers.add(Integer.parseInt(r.body()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int n = 2; n <= requests + 1; n++) {
+            expected.add(n);
+        }
+        assertThat(answers).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(get("/" + profile + "/read?name=count", cookie).body()).isEqualTo(String.valueOf(requests + 1));
     }
 
     // ------------------------------------------------------------------ Sessions.beforeSave

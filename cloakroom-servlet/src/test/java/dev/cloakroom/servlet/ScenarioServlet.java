@@ -1,6 +1,7 @@
 package dev.cloakroom.servlet;
 
 import dev.cloakroom.Session;
+import dev.cloakroom.SessionStorageException;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -243,6 +244,22 @@ final class ScenarioServlet extends HttpServlet {
             Sessions.beforeSave(req, () -> RAN_AFTER_FAILURE.add(req.getParameter("id")));
             Sessions.of(req).put("foo", "changed");
             text(resp, "the view's own output");
+        });
+        ACTIONS.put("save-now", (req, resp) -> {
+            Session session = Sessions.of(req);
+            session.compute("count", Integer.class, c -> c == null ? 1 : c + 1);
+            Sessions.saveNow(req);
+            text(resp, String.valueOf(session.get("count")));
+        });
+        ACTIONS.put("caught", (req, resp) -> {
+            try {
+                text(resp, String.valueOf(Sessions.of(req).get("foo")));
+            } catch (SessionStorageException e) {
+                byte[] body = "the view's own 503".getBytes(StandardCharsets.US_ASCII);
+                resp.setStatus(503);
+                resp.setContentLength(body.length);
+                resp.getOutputStream().write(body);
+            }
         });
         ACTIONS.put("forward", (req, resp) -> {
             Sessions.of(req).put("foo", "forwarded");

@@ -1,0 +1,147 @@
+package dev.cloakroom.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cloakroom.SaveResult;
+import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionStorageException;
+import dev.cloakroom.StoredSession;
+import dev.cloakroom.contract.ForwardingEngine;
+import dev.cloakroom.engine.MemoryEngine;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo while its storage is down: every page and API call that needs the session answers 503 with
+ * {@code Retry-After} (JSON on the API, plain text on pages), naming no server, table, key or class, after
+ * one storage call; and an unexpected exception shows no message either.
+ */
+class DemoStorageDownTest {
+
+    private static final String INTERNALS = "PostgreSQL at db-7.internal:5432, table django_session";
+
+    /** The memory engine, failing while {@code failure} is set; counts the calls that reach it. */
+    private static final class SwitchableEngine extends ForwardingEngine {
+        final AtomicInteger calls = new AtomicInteger();
+        volatile @Nullable RuntimeException failure;
+
+        SwitchableEngine() {
+            super(MemoryEngine.create());
+        }
+
+        private void check() {
+            calls.incrementAndGet();
+            RuntimeException f = failure;
+            if (f != null) {
+                throw f;
+            }
+        }
+
+        @Override
+        public Optional<StoredSession> load(String key) {
+            check();
+            return super.load(key);
+        }
+
+        @Override
+        public boolean create(StoredSession session) {
+            check();
+            return super.create(session);
+        }
+
+        @Override
+        public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
+            check();
+            return super.save(loaded, next);
+        }
+
+        @Override
+        public void delete(String key) {
+            check();
+            super.delete(key);
+        }
+    }
+
+    private final SwitchableEngine engine = new SwitchableEngine();
+    private DemoServer server;
+    private TestClient browser;
+
+    @BeforeEach
+    void start() {
+        server = DemoServer.start(engine, "db", SessionSettings.builder().secretKey("down-test-secret").build(), 0);
+        browser = new TestClient(server.uri());
+        assertThat(browser.post("/api/counter").status()).isEqualTo(200); // a session exists, with its cookie
+        engine.calls.set(0);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void down() {
+        engine.failure = new SessionStorageException(INTERNALS + " timed out while loading session …"
+                + browser.cookie("sessionid").substring(28), new IllegalStateException("HikariPool-1 exhausted"));
+    }
+
+    private static void assertNoInternals(TestClient.Response response) {
+        assertThat(response.body()).doesNotContain("db-7", "5432", "django_session", "Exception", "Hikari", "…",
+                "dev.cloakroom", "java.");
+    }
+
+    @Test
+    void apiCallsAnswer503InJsonWithRetryAfterAfterOneStorageCall() {
+        down();
+        for (String path : new String[] {"/api/counter", "/api/session", "/api/session/cycle", "/api/logout"}) {
+            engine.calls.set(0);
+            TestClient.Response response = path.equals("/api/session") ? browser.get(path) : browser.post(path);
+            assertThat(response.status()).as(path).isEqualTo(503);
+            assertThat(response.header("Retry-After")).as(path).hasValue("5");
+            assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                    .startsWith("application/json"));
+            assertThat(response.json().get("error").asText()).contains("unavailable");
+            assertNoInternals(response);
+            assertThat(engine.calls).as(path).hasValue(1);
+        }
+    }
+
+    @Test
+    void pagesAnswer503InPlainTextWithRetryAfterAfterOneStorageCall() {
+        down();
+        for (String path : new String[] {"/counter", "/", "/cart", "/preferences", "/register", "/login"}) {
+            engine.calls.set(0);
+            TestClient.Response response = browser.get(path);
+            assertThat(response.status()).as(path).isEqualTo(503);
+            assertThat(response.header("Retry-After")).as(path).hasValue("5");
+            assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                    .startsWith("text/plain"));
+            assertThat(response.body()).isEqualTo("The session storage is unavailable; try again later.");
+            assertNoInternals(response);
+            assertThat(engine.calls).as(path).hasValue(1);
+        }
+    }
+
+    @Test
+    void theCountComesBackWhenTheStorageDoes() {
+        down();
+        assertThat(browser.post("/api/counter").status()).isEqualTo(503);
+        engine.failure = null;
+        assertThat(browser.post("/api/counter").json().get("count").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnexpectedExceptionShowsNoMessageOnPagesOrTheApi() {
+        engine.failure = new IllegalStateException(INTERNALS + " is confused");
+        TestClient.Response page = browser.get("/counter");
+        assertThat(page.status()).isEqualTo(500);
+        assertThat(page.body()).isEqualTo("500 Server Error\n");
+        TestClient.Response api = browser.post("/api/counter");
+        assertThat(api.status()).isEqualTo(500);
+        assertNoInternals(api);
+        assertNoInternals(page);
+    }
+}
