@@ -16,9 +16,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request's view of one session, with the semantics of Django's {@code SessionBase}: a map of
@@ -48,6 +49,7 @@ public final class Session {
     /** The entry {@link #setTestCookie()} writes. */
     public static final String TEST_COOKIE_KEY = "testcookie";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     private static final int MAX_CREATE_ATTEMPTS = 100;
     /**
      * The longest cookie value a client-side engine is asked to read: twice what a browser keeps (4096
@@ -443,43 +445,34 @@ public final class Session {
             // Loading found no record: Django's forced update fails here too.
             throw new SessionInterruptedException();
         }
-        for (int attempt = 0; attempt < settings.maxSaveAttempts(); attempt++) {
+        long started = System.nanoTime();
+        long deadline = started + settings.saveRetryTimeout().toNanos();
+        for (int attempt = 1; ; attempt++) {
             StoredSession next = toStored(current, data);
             switch (engine.save(loaded, next)) {
                 case SAVED:
                     loaded = next;
                     journal.clear();
+                    if (attempt > 1) {
+                        LOG.debug("Saved session …{} after {} attempts in {} ms", SessionKeys.suffix(current),
+                                attempt, (System.nanoTime() - started) / 1_000_000);
+                    }
                     return;
                 case GONE:
                     throw new SessionInterruptedException();
                 case CONFLICT:
                 default:
-                    backOff(attempt);
+                    if (attempt >= settings.maxSaveAttempts() || System.nanoTime() - deadline >= 0) {
+                        throw new SessionException("Could not save session …" + SessionKeys.suffix(current)
+                                + " in " + attempt + " attempts over " + (System.nanoTime() - started) / 1_000_000
+                                + " ms: other requests kept changing it at the same time");
+                    }
+                    SaveBackoff.pause(attempt, deadline);
                     StoredSession fresh = engine.load(current).orElseThrow(SessionInterruptedException::new);
                     loaded = fresh;
                     data = journal.replay(settings.codec().decode(fresh.data()), data);
                     cache = data;
             }
-        }
-        throw new SessionException("Could not save session …" + SessionKeys.suffix(current) + " in "
-                + settings.maxSaveAttempts() + " attempts: other requests kept changing it at the same time");
-    }
-
-    /**
-     * Waits a random moment before retrying a conflicting save, longer after each conflict (at most
-     * 64 ms), so that requests racing on one session stop colliding in lockstep. The first retry is
-     * immediate: most conflicts are single.
-     */
-    private static void backOff(int attempt) {
-        if (attempt == 0) {
-            return;
-        }
-        long boundMillis = 1L << Math.min(attempt, 6);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(boundMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionException("Interrupted while retrying a session save", e);
         }
     }
 
