@@ -7,7 +7,6 @@ import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -66,6 +65,8 @@ public final class Session {
     private @Nullable StoredSession loaded;
     private boolean accessed;
     private boolean modified;
+    private @Nullable Object expiryValue;
+    private @Nullable StoredExpiry expiryRead;
 
     private Session(SessionEngine engine, SessionSettings settings, @Nullable String key) {
         this.engine = engine;
@@ -349,48 +350,58 @@ public final class Session {
 
     /** Seconds from now until the session expires (Django's {@code get_expiry_age()}); may be negative. */
     public long getExpiryAge() {
-        return getExpiryAge(settings.clock().instant(), get(EXPIRY_KEY));
+        return getExpiryAge(settings.clock().instant());
     }
 
-    /** Seconds from {@code modification} until the session expires. */
+    /** Seconds from {@code modification} until the session expires (Django's {@code modification=}). */
     public long getExpiryAge(Instant modification) {
-        return getExpiryAge(modification, get(EXPIRY_KEY));
+        return expiry(data()).age(modification, settings.cookieAge());
     }
 
     /**
-     * Seconds from {@code modification} until {@code expiry} (a stored {@code _session_expiry}: seconds, an
-     * ISO date, or {@code null}/0 for the default), floored as Django does. Does not load the session.
+     * Seconds from {@code modification} until a session with an expiry of {@code seconds} expires
+     * (Django's {@code get_expiry_age(modification=..., expiry=seconds)}): {@code seconds} itself, or the
+     * default ({@code cookieAge}) for 0. Does not load the session.
      */
-    public long getExpiryAge(Instant modification, @Nullable Object expiry) {
-        if (isDefaultExpiry(expiry)) {
-            return settings.cookieAge().toSeconds();
-        }
-        if (expiry instanceof String iso) {
-            Instant at = parseExpiry(iso);
-            return at == null ? settings.cookieAge().toSeconds() : Duration.between(modification, at).getSeconds();
-        }
-        return ((Number) expiry).longValue();
+    public long getExpiryAge(Instant modification, long seconds) {
+        return StoredExpiry.ofSeconds(seconds).age(modification, settings.cookieAge());
+    }
+
+    /**
+     * Seconds from {@code modification} until {@code expiry}, floored as Django does ({@code
+     * get_expiry_age(modification=..., expiry=date)}); the default ({@code cookieAge}) for {@code null},
+     * Django's {@code expiry=None}. Does not load the session.
+     */
+    public long getExpiryAge(Instant modification, @Nullable Instant expiry) {
+        return StoredExpiry.ofDate(expiry).age(modification, settings.cookieAge());
     }
 
     /** When the session expires if saved now (Django's {@code get_expiry_date()}). */
     public Instant getExpiryDate() {
-        return getExpiryDate(settings.clock().instant(), get(EXPIRY_KEY));
+        return getExpiryDate(settings.clock().instant());
     }
 
     /** When the session expires if saved at {@code modification}. */
     public Instant getExpiryDate(Instant modification) {
-        return getExpiryDate(modification, get(EXPIRY_KEY));
+        return expiry(data()).date(modification, settings.cookieAge());
     }
 
-    /** When a session saved at {@code modification} with {@code expiry} expires. Does not load the session. */
-    public Instant getExpiryDate(Instant modification, @Nullable Object expiry) {
-        if (expiry instanceof String iso) {
-            Instant at = parseExpiry(iso);
-            if (at != null) {
-                return at;
-            }
-        }
-        return modification.plusSeconds(getExpiryAge(modification, expiry instanceof String ? null : expiry));
+    /**
+     * When a session saved at {@code modification} with an expiry of {@code seconds} expires (0: the
+     * default, {@code cookieAge}). Does not load the session.
+     *
+     * @throws java.time.DateTimeException if the date is beyond the range of {@link Instant}
+     */
+    public Instant getExpiryDate(Instant modification, long seconds) {
+        return StoredExpiry.ofSeconds(seconds).date(modification, settings.cookieAge());
+    }
+
+    /**
+     * When a session saved at {@code modification} with the absolute {@code expiry} expires: {@code expiry}
+     * itself, or {@code modification + cookieAge} for {@code null}. Does not load the session.
+     */
+    public Instant getExpiryDate(Instant modification, @Nullable Instant expiry) {
+        return StoredExpiry.ofDate(expiry).date(modification, settings.cookieAge());
     }
 
     /**
@@ -398,25 +409,26 @@ public final class Session {
      * per-session expiry says no, and without one the {@code expireAtBrowserClose} setting decides.
      */
     public boolean getExpireAtBrowserClose() {
-        Object expiry = get(EXPIRY_KEY);
-        if (expiry == null) {
-            return settings.expireAtBrowserClose();
-        }
-        return expiry instanceof Number n && n.doubleValue() == 0;
+        return expiry(data()).expireAtBrowserClose(settings.expireAtBrowserClose());
     }
 
-    private static boolean isDefaultExpiry(@Nullable Object expiry) {
-        return expiry == null || (expiry instanceof Number n && n.doubleValue() == 0)
-                || (expiry instanceof String s && s.isEmpty()) || expiry instanceof Boolean;
-    }
-
-    private static @Nullable Instant parseExpiry(String iso) {
-        try {
-            return PythonDates.parse(iso);
-        } catch (DateTimeParseException e) {
-            SecurityLog.suspicious("Ignoring an unreadable " + EXPIRY_KEY + " in a session: " + e.getMessage());
-            return null;
+    /**
+     * The meaning of {@code data}'s {@code _session_expiry}, read once per stored value: an unusable one is
+     * logged once on the security log and then reads as the default.
+     */
+    private StoredExpiry expiry(Map<String, Object> data) {
+        Object value = data.get(EXPIRY_KEY);
+        StoredExpiry read = expiryRead;
+        if (read == null || value != expiryValue) {
+            read = StoredExpiry.read(value, settings.clock().instant());
+            String problem = read.problem();
+            if (problem != null) {
+                SecurityLog.suspicious(problem);
+            }
+            expiryValue = value;
+            expiryRead = read;
         }
+        return read;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -550,7 +562,7 @@ public final class Session {
     }
 
     private StoredSession toStored(String storeKey, Map<String, Object> data) {
-        Instant expiresAt = getExpiryDate(settings.clock().instant(), data.get(EXPIRY_KEY));
+        Instant expiresAt = expiry(data).date(settings.clock().instant(), settings.cookieAge());
         Object user = data.get(settings.userIdKey());
         return new StoredSession(storeKey, settings.codec().encode(data), expiresAt,
                 user == null ? null : user.toString());
@@ -572,9 +584,9 @@ public final class Session {
             return new LinkedHashMap<>();
         }
         if (clientSide != null) {
-            Optional<Map<String, Object>> data = clientSide.read(current);
-            if (data.isPresent()) {
-                return data.get();
+            Optional<ClientSideEngine.CookieSession> cookie = clientSide.read(current);
+            if (cookie.isPresent() && !expiredCookie(cookie.get())) {
+                return cookie.get().data();
             }
             modified = true; // Django re-issues a cookie for the empty session
             return new LinkedHashMap<>();
@@ -586,6 +598,20 @@ public final class Session {
         }
         loaded = stored.get();
         return settings.codec().decode(stored.get().data());
+    }
+
+    /** Whether the cookie's own per-session expiry, counted from when it was written, has passed. */
+    private boolean expiredCookie(ClientSideEngine.CookieSession cookie) {
+        StoredExpiry expiry = expiry(cookie.data());
+        if (!expiry.isCustom()) {
+            return false; // the signature's age already bounds the cookie to cookieAge
+        }
+        Instant expiresAt = expiry.date(cookie.writtenAt(), settings.cookieAge());
+        if (expiresAt.isAfter(settings.clock().instant())) {
+            return false;
+        }
+        SecurityLog.suspicious("Rejected a signed session cookie: its session expired at " + expiresAt);
+        return true;
     }
 
     @Override
