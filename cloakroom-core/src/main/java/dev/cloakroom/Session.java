@@ -5,6 +5,7 @@ import dev.cloakroom.internal.JsonValues;
 import dev.cloakroom.internal.PythonDates;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -66,6 +67,7 @@ public final class Session {
     private boolean accessed;
     private boolean modified;
     private @Nullable Object expiryValue;
+    private @Nullable String verifiedUser;
     private @Nullable StoredExpiry expiryRead;
 
     private Session(SessionEngine engine, SessionSettings settings, @Nullable String key) {
@@ -507,12 +509,24 @@ public final class Session {
         }
     }
 
+    /**
+     * Says that the caller verified, in this request, that this session belongs to {@code userId} (a
+     * password at login, or the session auth hash): from its next save the session is filed under that user
+     * in engines that index sessions by user ({@link UserSessionIndex}), as long as its data names the same
+     * user under {@code userIdKey}. {@link dev.cloakroom.contrib.auth.Auth} calls this; an id merely stored
+     * in the data is never enough. {@code null} withdraws it. Does not load or modify the session.
+     */
+    public void setVerifiedUser(@Nullable String userId) {
+        this.verifiedUser = userId;
+    }
+
     /** Clears the data, deletes the stored session and drops the key: logout. */
     public void flush() {
         clear();
         delete();
         key = null;
         loaded = null;
+        verifiedUser = null;
         journal.clear();
     }
 
@@ -563,9 +577,29 @@ public final class Session {
 
     private StoredSession toStored(String storeKey, Map<String, Object> data) {
         Instant expiresAt = expiry(data).date(settings.clock().instant(), settings.cookieAge());
-        Object user = data.get(settings.userIdKey());
-        return new StoredSession(storeKey, settings.codec().encode(data), expiresAt,
-                user == null ? null : user.toString());
+        return new StoredSession(storeKey, settings.codec().encode(data), expiresAt, indexedUser(data));
+    }
+
+    /**
+     * The user this save files the session under ({@link StoredSession#userId()}): the id the data names
+     * under {@code userIdKey}, but only if a login vouches for it, either in this request
+     * ({@link #setVerifiedUser}) or in an earlier one (the stored record was already filed under it).
+     * Data alone never files a session under a user, so nobody can plant a session in another user's list
+     * by storing their id.
+     */
+    private @Nullable String indexedUser(Map<String, Object> data) {
+        Object value = data.get(settings.userIdKey());
+        String claimed = value instanceof String s && !s.isEmpty() ? s
+                : value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                ? value.toString() : null;
+        if (claimed == null) {
+            return null;
+        }
+        if (claimed.equals(verifiedUser)) {
+            return claimed;
+        }
+        StoredSession previous = loaded;
+        return previous != null && claimed.equals(previous.userId()) ? claimed : null;
     }
 
     private Map<String, Object> data() {

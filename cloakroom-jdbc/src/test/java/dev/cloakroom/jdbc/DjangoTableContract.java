@@ -151,6 +151,7 @@ abstract class DjangoTableContract {
         JdbcEngine plain = engine();
         Session before = Session.open(plain, settings, null);
         before.put("_auth_user_id", "42");
+        before.setVerifiedUser("42");
         before.save();
 
         JdbcEngine indexed = engine(JdbcEngineBuilder::userColumn);
@@ -530,10 +531,12 @@ abstract class DjangoTableContract {
 
     // ------------------------------------------------------------ helpers
 
+    /** Saves a new session; {@code user} stands for a verified login of that user. */
     protected String userSession(JdbcEngine engine, @Nullable String user, long seconds) {
         Session session = Session.open(engine, settings, null);
         if (user != null) {
             session.put("_auth_user_id", user);
+            session.setVerifiedUser(user);
         }
         session.setExpiry(seconds);
         session.save();
