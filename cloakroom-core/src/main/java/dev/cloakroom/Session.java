@@ -66,8 +66,9 @@ public final class Session {
     private @Nullable StoredSession loaded;
     private boolean accessed;
     private boolean modified;
-    private @Nullable Object expiryValue;
     private @Nullable String verifiedUser;
+    /** The last {@code _session_expiry} value read, and what it meant: so an unusable one is logged once. */
+    private @Nullable Object expiryValue;
     private @Nullable StoredExpiry expiryRead;
 
     private Session(SessionEngine engine, SessionSettings settings, @Nullable String key) {

@@ -159,8 +159,13 @@ abstract class DjangoTableContract {
             assertUserColumn(c, table, "user_id");
         }
         assertThat(indexed.sessionsOf("42")).as("rows saved before the column existed").isEmpty();
+        Session unverified = open(indexed, before.key());
+        unverified.put("seen", true);
+        unverified.save();
+        assertThat(indexed.sessionsOf("42")).as("a save that verified no login").isEmpty();
         Session again = open(indexed, before.key());
-        again.put("seen", true);
+        again.setVerifiedUser("42"); // what Auth.currentUser does once the auth hash checks out
+        again.put("seen", 2);
         again.save();
         assertThat(indexed.sessionsOf("42")).extracting(SessionSummary::key).containsExactly(before.key());
         assertThat(indexed.migrate()).isEmpty();
