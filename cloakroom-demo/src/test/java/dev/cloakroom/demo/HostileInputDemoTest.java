@@ -84,7 +84,7 @@ class HostileInputDemoTest {
     }
 
     @Test
-    void theBriefsExampleGoesHome() {
+    void aTabBetweenTwoSlashesInTheQueryGoesHome() {
         String page = "/login?next=/%09/evil.example";
         TestClient.Response login = logIn(page, "/\t/evil.example");
         assertThat(login.header("Location")).hasValue("/");
