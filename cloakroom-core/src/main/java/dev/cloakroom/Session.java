@@ -5,9 +5,9 @@ import dev.cloakroom.internal.JsonValues;
 import dev.cloakroom.internal.PythonDates;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,9 +16,10 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One request's view of one session, with the semantics of Django's {@code SessionBase}: a map of
@@ -56,6 +57,7 @@ public final class Session {
     /** The entry {@link #setTestCookie()} writes. */
     public static final String TEST_COOKIE_KEY = "testcookie";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
     private static final int MAX_CREATE_ATTEMPTS = 100;
     /**
      * The longest cookie value a client-side engine is asked to read: twice what a browser keeps (4096
@@ -76,6 +78,10 @@ public final class Session {
     private boolean saved;
     /** The storage failure that ended this session's load, rethrown by every later access. */
     private @Nullable SessionStorageException loadFailure;
+    private @Nullable String verifiedUser;
+    /** The last {@code _session_expiry} value read, and what it meant: so an unusable one is logged once. */
+    private @Nullable Object expiryValue;
+    private @Nullable StoredExpiry expiryRead;
 
     private Session(SessionEngine engine, SessionSettings settings, @Nullable String key) {
         this.engine = engine;
@@ -373,48 +379,58 @@ public final class Session {
 
     /** Seconds from now until the session expires (Django's {@code get_expiry_age()}); may be negative. */
     public long getExpiryAge() {
-        return getExpiryAge(settings.clock().instant(), get(EXPIRY_KEY));
+        return getExpiryAge(settings.clock().instant());
     }
 
-    /** Seconds from {@code modification} until the session expires. */
+    /** Seconds from {@code modification} until the session expires (Django's {@code modification=}). */
     public long getExpiryAge(Instant modification) {
-        return getExpiryAge(modification, get(EXPIRY_KEY));
+        return expiry(data()).age(modification, settings.cookieAge());
     }
 
     /**
-     * Seconds from {@code modification} until {@code expiry} (a stored {@code _session_expiry}: seconds, an
-     * ISO date, or {@code null}/0 for the default), floored as Django does. Does not load the session.
+     * Seconds from {@code modification} until a session with an expiry of {@code seconds} expires
+     * (Django's {@code get_expiry_age(modification=..., expiry=seconds)}): {@code seconds} itself, or the
+     * default ({@code cookieAge}) for 0. Does not load the session.
      */
-    public long getExpiryAge(Instant modification, @Nullable Object expiry) {
-        if (isDefaultExpiry(expiry)) {
-            return settings.cookieAge().toSeconds();
-        }
-        if (expiry instanceof String iso) {
-            Instant at = parseExpiry(iso);
-            return at == null ? settings.cookieAge().toSeconds() : Duration.between(modification, at).getSeconds();
-        }
-        return ((Number) expiry).longValue();
+    public long getExpiryAge(Instant modification, long seconds) {
+        return StoredExpiry.ofSeconds(seconds).age(modification, settings.cookieAge());
+    }
+
+    /**
+     * Seconds from {@code modification} until {@code expiry}, floored as Django does ({@code
+     * get_expiry_age(modification=..., expiry=date)}); the default ({@code cookieAge}) for {@code null},
+     * Django's {@code expiry=None}. Does not load the session.
+     */
+    public long getExpiryAge(Instant modification, @Nullable Instant expiry) {
+        return StoredExpiry.ofDate(expiry).age(modification, settings.cookieAge());
     }
 
     /** When the session expires if saved now (Django's {@code get_expiry_date()}). */
     public Instant getExpiryDate() {
-        return getExpiryDate(settings.clock().instant(), get(EXPIRY_KEY));
+        return getExpiryDate(settings.clock().instant());
     }
 
     /** When the session expires if saved at {@code modification}. */
     public Instant getExpiryDate(Instant modification) {
-        return getExpiryDate(modification, get(EXPIRY_KEY));
+        return expiry(data()).date(modification, settings.cookieAge());
     }
 
-    /** When a session saved at {@code modification} with {@code expiry} expires. Does not load the session. */
-    public Instant getExpiryDate(Instant modification, @Nullable Object expiry) {
-        if (expiry instanceof String iso) {
-            Instant at = parseExpiry(iso);
-            if (at != null) {
-                return at;
-            }
-        }
-        return modification.plusSeconds(getExpiryAge(modification, expiry instanceof String ? null : expiry));
+    /**
+     * When a session saved at {@code modification} with an expiry of {@code seconds} expires (0: the
+     * default, {@code cookieAge}). Does not load the session.
+     *
+     * @throws java.time.DateTimeException if the date is beyond the range of {@link Instant}
+     */
+    public Instant getExpiryDate(Instant modification, long seconds) {
+        return StoredExpiry.ofSeconds(seconds).date(modification, settings.cookieAge());
+    }
+
+    /**
+     * When a session saved at {@code modification} with the absolute {@code expiry} expires: {@code expiry}
+     * itself, or {@code modification + cookieAge} for {@code null}. Does not load the session.
+     */
+    public Instant getExpiryDate(Instant modification, @Nullable Instant expiry) {
+        return StoredExpiry.ofDate(expiry).date(modification, settings.cookieAge());
     }
 
     /**
@@ -422,25 +438,26 @@ public final class Session {
      * per-session expiry says no, and without one the {@code expireAtBrowserClose} setting decides.
      */
     public boolean getExpireAtBrowserClose() {
-        Object expiry = get(EXPIRY_KEY);
-        if (expiry == null) {
-            return settings.expireAtBrowserClose();
-        }
-        return expiry instanceof Number n && n.doubleValue() == 0;
+        return expiry(data()).expireAtBrowserClose(settings.expireAtBrowserClose());
     }
 
-    private static boolean isDefaultExpiry(@Nullable Object expiry) {
-        return expiry == null || (expiry instanceof Number n && n.doubleValue() == 0)
-                || (expiry instanceof String s && s.isEmpty()) || expiry instanceof Boolean;
-    }
-
-    private static @Nullable Instant parseExpiry(String iso) {
-        try {
-            return PythonDates.parse(iso);
-        } catch (DateTimeParseException e) {
-            SecurityLog.suspicious("Ignoring an unreadable " + EXPIRY_KEY + " in a session: " + e.getMessage());
-            return null;
+    /**
+     * The meaning of {@code data}'s {@code _session_expiry}, read once per stored value: an unusable one is
+     * logged once on the security log and then reads as the default.
+     */
+    private StoredExpiry expiry(Map<String, Object> data) {
+        Object value = data.get(EXPIRY_KEY);
+        StoredExpiry read = expiryRead;
+        if (read == null || value != expiryValue) {
+            read = StoredExpiry.read(value, settings.clock().instant());
+            String problem = read.problem();
+            if (problem != null) {
+                SecurityLog.suspicious(problem);
+            }
+            expiryValue = value;
+            expiryRead = read;
         }
+        return read;
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -471,44 +488,35 @@ public final class Session {
             // Loading found no record: Django's forced update fails here too.
             throw new SessionInterruptedException();
         }
-        for (int attempt = 0; attempt < settings.maxSaveAttempts(); attempt++) {
+        long started = System.nanoTime();
+        long deadline = started + settings.saveRetryTimeout().toNanos();
+        for (int attempt = 1; ; attempt++) {
             StoredSession next = toStored(current, data);
             switch (engine.save(loaded, next)) {
                 case SAVED:
                     loaded = next;
                     journal.clear();
                     saved = true;
+                    if (attempt > 1) {
+                        LOG.debug("Saved session …{} after {} attempts in {} ms", SessionKeys.suffix(current),
+                                attempt, (System.nanoTime() - started) / 1_000_000);
+                    }
                     return;
                 case GONE:
                     throw new SessionInterruptedException();
                 case CONFLICT:
                 default:
-                    backOff(attempt);
+                    if (attempt >= settings.maxSaveAttempts() || System.nanoTime() - deadline >= 0) {
+                        throw new SessionException("Could not save session …" + SessionKeys.suffix(current)
+                                + " in " + attempt + " attempts over " + (System.nanoTime() - started) / 1_000_000
+                                + " ms: other requests kept changing it at the same time");
+                    }
+                    SaveBackoff.pause(attempt, deadline);
                     StoredSession fresh = engine.load(current).orElseThrow(SessionInterruptedException::new);
                     loaded = fresh;
                     data = journal.replay(settings.codec().decode(fresh.data()), data);
                     cache = data;
             }
-        }
-        throw new SessionException("Could not save session …" + SessionKeys.suffix(current) + " in "
-                + settings.maxSaveAttempts() + " attempts: other requests kept changing it at the same time");
-    }
-
-    /**
-     * Waits a random moment before retrying a conflicting save, longer after each conflict (at most
-     * 64 ms), so that requests racing on one session stop colliding in lockstep. The first retry is
-     * immediate: most conflicts are single.
-     */
-    private static void backOff(int attempt) {
-        if (attempt == 0) {
-            return;
-        }
-        long boundMillis = 1L << Math.min(attempt, 6);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(boundMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionException("Interrupted while retrying a session save", e);
         }
     }
 
@@ -531,12 +539,24 @@ public final class Session {
         }
     }
 
+    /**
+     * Says that the caller verified, in this request, that this session belongs to {@code userId} (a
+     * password at login, or the session auth hash): from its next save the session is filed under that user
+     * in engines that index sessions by user ({@link UserSessionIndex}), as long as its data names the same
+     * user under {@code userIdKey}. {@link dev.cloakroom.contrib.auth.Auth} calls this; an id merely stored
+     * in the data is never enough. {@code null} withdraws it. Does not load or modify the session.
+     */
+    public void setVerifiedUser(@Nullable String userId) {
+        this.verifiedUser = userId;
+    }
+
     /** Clears the data, deletes the stored session and drops the key: logout. */
     public void flush() {
         clear();
         delete();
         key = null;
         loaded = null;
+        verifiedUser = null;
         journal.clear();
     }
 
@@ -589,10 +609,30 @@ public final class Session {
     }
 
     private StoredSession toStored(String storeKey, Map<String, Object> data) {
-        Instant expiresAt = getExpiryDate(settings.clock().instant(), data.get(EXPIRY_KEY));
-        Object user = data.get(settings.userIdKey());
-        return new StoredSession(storeKey, settings.codec().encode(data), expiresAt,
-                user == null ? null : user.toString());
+        Instant expiresAt = expiry(data).date(settings.clock().instant(), settings.cookieAge());
+        return new StoredSession(storeKey, settings.codec().encode(data), expiresAt, indexedUser(data));
+    }
+
+    /**
+     * The user this save files the session under ({@link StoredSession#userId()}): the id the data names
+     * under {@code userIdKey}, but only if a login vouches for it, either in this request
+     * ({@link #setVerifiedUser}) or in an earlier one (the stored record was already filed under it).
+     * Data alone never files a session under a user, so nobody can plant a session in another user's list
+     * by storing their id.
+     */
+    private @Nullable String indexedUser(Map<String, Object> data) {
+        Object value = data.get(settings.userIdKey());
+        String claimed = value instanceof String s && !s.isEmpty() ? s
+                : value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                ? value.toString() : null;
+        if (claimed == null) {
+            return null;
+        }
+        if (claimed.equals(verifiedUser)) {
+            return claimed;
+        }
+        StoredSession previous = loaded;
+        return previous != null && claimed.equals(previous.userId()) ? claimed : null;
     }
 
     private Map<String, Object> data() {
@@ -625,9 +665,9 @@ public final class Session {
             return new LinkedHashMap<>();
         }
         if (clientSide != null) {
-            Optional<Map<String, Object>> data = clientSide.read(current);
-            if (data.isPresent()) {
-                return data.get();
+            Optional<ClientSideEngine.CookieSession> cookie = clientSide.read(current);
+            if (cookie.isPresent() && !expiredCookie(cookie.get())) {
+                return cookie.get().data();
             }
             changed(); // Django re-issues a cookie for the empty session
             return new LinkedHashMap<>();
@@ -639,6 +679,20 @@ public final class Session {
         }
         loaded = stored.get();
         return settings.codec().decode(stored.get().data());
+    }
+
+    /** Whether the cookie's own per-session expiry, counted from when it was written, has passed. */
+    private boolean expiredCookie(ClientSideEngine.CookieSession cookie) {
+        StoredExpiry expiry = expiry(cookie.data());
+        if (!expiry.isCustom()) {
+            return false; // the signature's age already bounds the cookie to cookieAge
+        }
+        Instant expiresAt = expiry.date(cookie.writtenAt(), settings.cookieAge());
+        if (expiresAt.isAfter(settings.clock().instant())) {
+            return false;
+        }
+        SecurityLog.suspicious("Rejected a signed session cookie: its session expired at " + expiresAt);
+        return true;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class SessionSettings {
     private final int maxDecompressedBytes;
     private final String userIdKey;
     private final int maxSaveAttempts;
+    private final Duration saveRetryTimeout;
     private final Clock clock;
     private final SessionCodec codec;
 
@@ -48,6 +49,7 @@ public final class SessionSettings {
         this.maxDecompressedBytes = b.maxDecompressedBytes;
         this.userIdKey = b.userIdKey;
         this.maxSaveAttempts = b.maxSaveAttempts;
+        this.saveRetryTimeout = b.saveRetryTimeout;
         this.clock = b.clock;
         this.codec = new SessionCodec(secretKey, clock, maxDecompressedBytes);
     }
@@ -78,6 +80,7 @@ public final class SessionSettings {
         b.maxDecompressedBytes = maxDecompressedBytes;
         b.userIdKey = userIdKey;
         b.maxSaveAttempts = maxSaveAttempts;
+        b.saveRetryTimeout = saveRetryTimeout;
         b.clock = clock;
         return b;
     }
@@ -142,9 +145,21 @@ public final class SessionSettings {
         return userIdKey;
     }
 
-    /** How many times a save is tried when concurrent requests keep changing the session; by default 10. */
+    /**
+     * How many times a save is tried at most when concurrent requests keep changing the session; by default
+     * {@link Integer#MAX_VALUE}: the retries are bounded by {@link #saveRetryTimeout()} instead.
+     */
     public int maxSaveAttempts() {
         return maxSaveAttempts;
+    }
+
+    /**
+     * How long a save keeps retrying when concurrent requests keep changing the session before it gives up
+     * with a {@link SessionException}; by default 10 seconds. Measured on the JVM's monotonic timer, not on
+     * {@link #clock()}.
+     */
+    public Duration saveRetryTimeout() {
+        return saveRetryTimeout;
     }
 
     /** Where time comes from; by default {@link Clock#systemUTC()}. */
@@ -165,7 +180,8 @@ public final class SessionSettings {
                 + ", saveEveryRequest=" + saveEveryRequest + ", expireAtBrowserClose=" + expireAtBrowserClose
                 + ", secretKey=<masked>, secretKeyFallbacks=" + secretKey.fallbacks().size()
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", userIdKey=" + userIdKey
-                + ", maxSaveAttempts=" + maxSaveAttempts + "]";
+                + ", maxSaveAttempts=" + maxSaveAttempts + ", saveRetryTimeout=" + saveRetryTimeout.toMillis()
+                + "ms]";
     }
 
     /** Builds {@link SessionSettings}; each setter names the Django setting it mirrors and its default. */
@@ -184,7 +200,8 @@ public final class SessionSettings {
         private @Nullable SecretKey secretKey;
         private int maxDecompressedBytes = 1024 * 1024;
         private String userIdKey = "_auth_user_id";
-        private int maxSaveAttempts = 10;
+        private int maxSaveAttempts = Integer.MAX_VALUE;
+        private Duration saveRetryTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -319,7 +336,8 @@ public final class SessionSettings {
         }
 
         /**
-         * Sets how many times a save is tried against concurrent changes; by default 10.
+         * Sets how many times at most a save is tried against concurrent changes; by default no limit by
+         * count, only {@link #saveRetryTimeout(Duration)}.
          *
          * @throws IllegalArgumentException if it is below 1
          */
@@ -328,6 +346,22 @@ public final class SessionSettings {
                 throw new IllegalArgumentException("maxSaveAttempts must be at least 1, was " + attempts);
             }
             this.maxSaveAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Sets how long a save keeps retrying against concurrent changes of the same session (with a random,
+         * growing pause between attempts) before it fails; by default 10 seconds. The first attempt is always
+         * made, whatever the timeout.
+         *
+         * @throws IllegalArgumentException if it is negative
+         */
+        public Builder saveRetryTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "saveRetryTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("saveRetryTimeout must not be negative, was " + timeout);
+            }
+            this.saveRetryTimeout = timeout;
             return this;
         }
 

@@ -29,7 +29,7 @@ class SessionExpiryArgumentsTest {
 
     @Test
     void anAbsoluteExpiryIsMeasuredFromTheModificationAndFloored() {
-        String iso = "2026-11-22T10:05:00.900000+00:00";
+        Instant iso = Instant.parse("2026-11-22T10:05:00.900Z");
         assertThat(session.getExpiryAge(MODIFIED, iso)).isEqualTo(300);
         assertThat(session.getExpiryAge(MODIFIED.plusMillis(901), iso)).isEqualTo(299);
         assertThat(session.getExpiryDate(MODIFIED, iso)).isEqualTo(Instant.parse("2026-11-22T10:05:00.900Z"));
@@ -44,9 +44,15 @@ class SessionExpiryArgumentsTest {
     }
 
     @Test
+    void aNullDateIsDjangosExpiryNoneTheCookieAge() {
+        assertThat(session.getExpiryAge(MODIFIED, (Instant) null)).isEqualTo(7200);
+        assertThat(session.getExpiryDate(MODIFIED, (Instant) null)).isEqualTo(MODIFIED.plusSeconds(7200));
+    }
+
+    @Test
     void neitherLoadsTheSession() {
         session.getExpiryAge(MODIFIED, 300);
-        session.getExpiryDate(MODIFIED, "2026-11-22T10:05:00+00:00");
+        session.getExpiryDate(MODIFIED, Instant.parse("2026-11-22T10:05:00Z"));
         assertThat(engine.reads).hasValue(0);
         assertThat(session.isAccessed()).isFalse();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.contract.ForwardingEngine;
 import dev.cloakroom.engine.MemoryEngine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,33 @@ class SessionSaveTest {
                 .hasMessageContaining("in 3 attempts").hasMessageContaining("at the same time");
         assertThat(engine.saves.get()).isEqualTo(3);
         assertThat(Session.open(memory, settings, key).get("n")).isEqualTo(1);
+    }
+
+    @Test
+    void byDefaultConflictsAreRetriedUntilTheSaveRetryTimeoutNotForAFixedCount() {
+        SessionSettings patient = SessionSettings.builder().secretKey("save-test-secret")
+                .saveRetryTimeout(Duration.ofMillis(300)).build();
+        assertThat(patient.maxSaveAttempts()).isEqualTo(Integer.MAX_VALUE);
+        Session first = Session.open(engine, patient, null);
+        first.put("n", 1);
+        first.save();
+        engine.alwaysConflict = true;
+        Session session = Session.open(engine, patient, first.key());
+        session.put("n", 2);
+
+        assertThatThrownBy(session::save).isInstanceOf(SessionException.class)
+                .hasMessageContaining("attempts over").hasMessageContaining("at the same time");
+        assertThat(engine.saves.get()).isGreaterThan(10);
+        assertThat(Session.open(memory, patient, first.key()).get("n")).isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultsBoundSaveRetriesByTenSecondsRatherThanByCount() {
+        SessionSettings defaults = SessionSettings.builder().secretKey("save-test-secret").build();
+        assertThat(defaults.saveRetryTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.maxSaveAttempts()).isEqualTo(Integer.MAX_VALUE);
+        assertThatThrownBy(() -> SessionSettings.builder().saveRetryTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("saveRetryTimeout");
     }
 
     @Test

@@ -57,6 +57,9 @@ class CacheCliIT {
     private String session(Map<String, Object> data) {
         Session session = Session.open(engine, settings, null);
         session.update(data);
+        if (data.get("_auth_user_id") instanceof String user) {
+            session.setVerifiedUser(user); // stands for a verified login
+        }
         session.save();
         return session.key();
     }

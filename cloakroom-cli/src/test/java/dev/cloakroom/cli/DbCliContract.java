@@ -86,6 +86,9 @@ abstract class DbCliContract {
     String session(Map<String, Object> data) {
         Session session = Session.open(engine, settings, null);
         session.update(data);
+        if (data.get("_auth_user_id") instanceof String user) {
+            session.setVerifiedUser(user); // stands for a verified login
+        }
         session.save();
         return session.key();
     }

@@ -7,18 +7,13 @@ import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.internal.JsonValues;
-import dev.cloakroom.internal.PythonDates;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.signing.BadSignatureException;
 import dev.cloakroom.signing.ObjectSigner;
 import dev.cloakroom.signing.Salts;
 import dev.cloakroom.signing.UnreadablePayloadException;
-import java.math.BigInteger;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -31,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <p>What follows from that, and differs from server-side engines:
  * <ul>
  *   <li>The signature's timestamp bounds a cookie's life to {@code cookieAge}, as in Django. A shorter
- *       expiry set with {@link Session#setExpiry} is enforced when the cookie is read too (Django ignores
- *       it, so a replayed short-lived cookie stays valid for two weeks there).</li>
+ *       expiry set with {@link Session#setExpiry} is enforced by {@link Session} when the cookie is read
+ *       too, counted from that timestamp (Django ignores it, so a replayed short-lived cookie stays valid
+ *       for two weeks there).</li>
  *   <li>A cookie cannot be revoked: after {@code cycleKey} or logout the old cookie still loads until it
  *       expires. Rotate the secret key to invalidate every cookie at once.</li>
  *   <li>There is no compare-and-set: the state is the cookie, so of two concurrent requests the browser
@@ -66,47 +62,20 @@ public final class SignedCookieEngine implements ClientSideEngine {
     }
 
     @Override
-    public Optional<Map<String, Object>> read(String cookieValue) {
+    public Optional<CookieSession> read(String cookieValue) {
         try {
             ObjectSigner.Loaded loaded = signer.loads(cookieValue, maxAge);
             if (!(loaded.value() instanceof Map<?, ?> map)) {
                 SecurityLog.suspicious("Rejected a signed session cookie: its payload is not a JSON object");
                 return Optional.empty();
             }
-            Map<String, Object> data = JsonValues.copyMap(map);
-            Instant expiry = customExpiry(data.get(Session.EXPIRY_KEY), loaded.timestamp());
-            if (expiry != null && !expiry.isAfter(clock.instant())) {
-                SecurityLog.suspicious("Rejected a signed session cookie: its session expired at " + expiry);
-                return Optional.empty();
-            }
-            return Optional.of(data);
+            return Optional.of(new CookieSession(JsonValues.copyMap(map), loaded.timestamp()));
         } catch (BadSignatureException e) {
             SecurityLog.suspicious("Rejected a signed session cookie: " + e.getMessage());
         } catch (UnreadablePayloadException e) {
             SecurityLog.suspicious("Rejected an unreadable signed session cookie: " + e.getMessage());
         }
         return Optional.empty();
-    }
-
-    /** The expiry a per-session {@code _session_expiry} sets, counted from the signing time; null if none. */
-    private static @Nullable Instant customExpiry(@Nullable Object expiry, Instant signedAt) {
-        if (expiry instanceof Number n && n.doubleValue() != 0) {
-            try {
-                long seconds = n instanceof BigInteger big ? big.longValueExact() : n.longValue();
-                return signedAt.plusSeconds(seconds);
-            } catch (ArithmeticException | DateTimeException e) {
-                // Beyond the range of time: never, or long ago.
-                return n.doubleValue() > 0 ? null : Instant.MIN;
-            }
-        }
-        if (expiry instanceof String iso && !iso.isEmpty()) {
-            try {
-                return PythonDates.parse(iso);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     @Override

@@ -39,7 +39,7 @@ public class CountingEngine implements SessionEngine {
         }
 
         @Override
-        public Optional<Map<String, Object>> read(String cookieValue) {
+        public Optional<CookieSession> read(String cookieValue) {
             return cookies.read(cookieValue);
         }
 

@@ -403,6 +403,68 @@ public abstract class SessionEngineContract {
         assertThat(other.getExpireAtBrowserClose()).isTrue();
     }
 
+    /**
+     * Cloakroom: a stored {@code _session_expiry} that Django's own code would fail on (a number or date
+     * beyond Python's datetime range, NaN, an array, an object, a string that is no date) never breaks a
+     * request: the session reads, with the default expiry, and one WARN says so; saving it works.
+     */
+    @Test
+    void unusableStoredExpiryReadsAsTheDefaultWithOneWarning() {
+        List<Object> unusable = List.of(1e308, -1e308, Double.NaN, Double.POSITIVE_INFINITY,
+                BigInteger.TWO.pow(63), BigInteger.TWO.pow(63).negate(), Long.MAX_VALUE, Long.MIN_VALUE,
+                List.of(), Map.of(), List.of(60), Map.of("seconds", 60), "next tuesday",
+                "+10000-01-01T00:00:00+00:00");
+        for (Object value : unusable) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("foo", "bar");
+            data.put(Session.EXPIRY_KEY, value);
+            String key = stored(data);
+            try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
+                Session session = open(key);
+                assertThat(session.get("foo")).as("%s", value).isEqualTo("bar");
+                assertThat(session.getExpiryAge()).as("%s", value).isEqualTo(settings.cookieAge().toSeconds());
+                assertThat(session.getExpiryDate()).as("%s", value)
+                        .isEqualTo(clock.instant().plus(settings.cookieAge()));
+                assertThat(session.getExpireAtBrowserClose()).as("%s", value).isFalse();
+                session.put("touched", true);
+                saved(session);
+                assertThat(log.lines()).as("%s", value).singleElement().asString().startsWith("WARN ")
+                        .contains(Session.EXPIRY_KEY).doesNotContain(key);
+            }
+        }
+    }
+
+    /** Python's booleans are ints: a stored {@code true} is an expiry of 1 second, {@code false} is 0. */
+    @Test
+    void booleanStoredExpiryIsAnIntAsInPython() {
+        String one = stored(Map.of("foo", "bar", Session.EXPIRY_KEY, true));
+        Session yes = open(one);
+        assertThat(yes.get("foo")).isEqualTo("bar");
+        assertThat(yes.getExpiryAge()).isEqualTo(1);
+        assertThat(yes.getExpireAtBrowserClose()).isFalse();
+
+        String zero = stored(Map.of("foo", "bar", Session.EXPIRY_KEY, false));
+        Session no = open(zero);
+        assertThat(no.get("foo")).isEqualTo("bar");
+        assertThat(no.getExpiryAge()).isEqualTo(settings.cookieAge().toSeconds());
+        assertThat(no.getExpireAtBrowserClose()).isTrue();
+    }
+
+    /**
+     * Stores {@code data} as Django would have written it, live for a minute, and returns the key to open
+     * it with: a record for server-side engines, the signed cookie itself for signed cookies.
+     */
+    protected String stored(Map<String, Object> data) {
+        if (!storesOnServer()) {
+            return new ObjectSigner(SecretKey.of(SECRET), Salts.SIGNED_COOKIES, clock).dumps(data, true);
+        }
+        String key = "stored" + createdKeys.size() + "x" + Long.toString(System.nanoTime(), 36);
+        assertThat(engine.create(new StoredSession(key, djangoEncode(data), clock.instant().plusSeconds(60), null)))
+                .isTrue();
+        createdKeys.add(key);
+        return key;
+    }
+
     /** test_decode: every JSON type survives a save and a load. */
     @Test
     void everyJsonTypeSurvivesSaveAndLoad() {

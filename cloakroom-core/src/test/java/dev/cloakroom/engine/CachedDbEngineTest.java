@@ -374,9 +374,13 @@ class CachedDbEngineTest extends SessionEngineContract {
 
     // ------------------------------------------------------------ helpers
 
+    /** Saves a new session holding {@code values}; a user id in them stands for a verified login. */
     private String saved(SessionEngine target, Map<String, Object> values) {
         Session session = Session.open(target, settings, null);
         session.update(values);
+        if (values.get("_auth_user_id") instanceof String user) {
+            session.setVerifiedUser(user);
+        }
         session.save();
         return session.key();
     }

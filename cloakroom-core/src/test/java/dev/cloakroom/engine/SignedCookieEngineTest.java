@@ -137,15 +137,23 @@ class SignedCookieEngineTest extends SessionEngineContract {
         }
     }
 
-    /** A per-session expiry beyond the range of an Instant, in a valid cookie, never throws to the caller. */
+    /**
+     * A per-session expiry beyond the range of time, in a valid cookie, reads as the default expiry (one
+     * WARN), the same rule as on every other engine: the cookie's signature age still bounds it.
+     */
     @Test
-    void expiryBeyondTheRangeOfTimeDoesNotThrowOnRead() {
+    void expiryBeyondTheRangeOfTimeReadsAsTheDefault() {
         ObjectSigner signer = new ObjectSigner(SecretKey.of(SECRET), Salts.SIGNED_COOKIES, clock);
         for (Object far : new Object[] {Long.MAX_VALUE, Long.MIN_VALUE, "+999999999-12-31T23:59:59+00:00"}) {
             String cookie = signer.dumps(Map.of("user", "alice", Session.EXPIRY_KEY, far), true);
-            Session session = open(cookie);
-            Object expected = far.equals(Long.MIN_VALUE) ? null : "alice";
-            assertThat(session.get("user")).as("%s", far).isEqualTo(expected);
+            try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
+                Session session = open(cookie);
+                assertThat(session.get("user")).as("%s", far).isEqualTo("alice");
+                assertThat(session.getExpiryAge()).as("%s", far).isEqualTo(settings.cookieAge().toSeconds());
+                assertThat(log.lines()).as("%s", far).singleElement().asString().contains("unusable");
+            }
+            clock.advance(settings.cookieAge().plusSeconds(1));
+            assertThat(open(cookie).get("user")).as("%s", far).isNull();
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The session API: {@code GET/POST /api/session}, {@code DELETE /api/session/{name}},
- * {@code POST /api/session/flush}, {@code /cycle}, {@code /expiry} and {@code POST /api/counter}.
+ * {@code POST /api/session/flush}, {@code /cycle}, {@code /expiry} and {@code POST /api/counter}. Names
+ * starting with {@code _} are the framework's and are refused with 400.
  */
 final class ApiSessionServlet extends ApiServlet {
 
@@ -68,6 +69,9 @@ final class ApiSessionServlet extends ApiServlet {
     private void put(HttpServletRequest request, HttpServletResponse response) throws IOException,
             Json.BadRequest {
         Map<String, Object> values = Json.readObject(request);
+        for (String name : values.keySet()) {
+            refuseReserved(name);
+        }
         Session session = Web.session(request);
         if (context.engine() instanceof ClientSideEngine cookies) {
             Map<String, Object> next = new LinkedHashMap<>();
@@ -85,7 +89,8 @@ final class ApiSessionServlet extends ApiServlet {
     }
 
     private void delete(String name, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response) throws IOException, Json.BadRequest {
+        refuseReserved(name);
         Session session = Web.session(request);
         if (!session.contains(name)) {
             Json.error(response, 404, "The session has no value named '" + name + "'");
@@ -93,6 +98,22 @@ final class ApiSessionServlet extends ApiServlet {
         }
         session.remove(name);
         Json.write(response, 200, view(Web.saveNow(request)));
+    }
+
+    /**
+     * Refuses names starting with {@code _}: Django's own entries ({@code _auth_user_id}, {@code
+     * _auth_user_hash}, {@code _session_expiry}, {@code _csrftoken}, {@code _messages}) are set only through
+     * login, expiry and the other endpoints, never as plain values a client chooses.
+     */
+    private static void refuseReserved(String name) throws Json.BadRequest {
+        if (name.startsWith("_")) {
+            throw new Json.BadRequest("Names starting with _ are reserved for the session framework "
+                    + "(login, expiry, CSRF, messages); choose another name than '" + abbreviate(name) + "'");
+        }
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "…";
     }
 
     private void command(String name, HttpServletRequest request, HttpServletResponse response)

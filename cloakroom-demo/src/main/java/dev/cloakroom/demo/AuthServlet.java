@@ -57,8 +57,8 @@ final class AuthServlet extends PageServlet {
         Web.redirect(response, next);
     }
 
-    /** Only local paths, so the login form cannot be used to send people elsewhere. */
+    /** Only local paths, so the login form cannot be used to send people elsewhere: {@link LocalRedirect}. */
     static String safeNext(String next) {
-        return next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+        return LocalRedirect.target(next);
     }
 }

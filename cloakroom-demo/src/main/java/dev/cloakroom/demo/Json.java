@@ -1,6 +1,9 @@
 package dev.cloakroom.demo;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,11 +16,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Reads JSON request bodies (at most 64 KiB, an object) and writes JSON responses. Thread-safe. */
+/**
+ * Reads JSON request bodies (at most 64 KiB, an object, nested at most {@value #MAX_DEPTH} deep, numbers of
+ * at most {@value #MAX_NUMBER_DIGITS} digits) and writes JSON responses. Thread-safe.
+ */
 final class Json {
 
     /** The largest request body the API reads. */
     static final int MAX_BODY_BYTES = 64 * 1024;
+
+    /** How deep arrays and objects may nest in a request body: plenty for session values, far from the stack. */
+    static final int MAX_DEPTH = 32;
+
+    /** The longest number a request body may hold, in characters. */
+    static final int MAX_NUMBER_DIGITS = 100;
 
     /**
      * How much of a refused body is still read and discarded, so the client (still sending) gets the
@@ -25,7 +37,10 @@ final class Json {
      */
     private static final long MAX_DRAINED_BYTES = 4L * 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_DIGITS).build())
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
@@ -65,7 +80,11 @@ final class Json {
         try {
             value = MAPPER.readValue(body, Object.class);
         } catch (JsonProcessingException e) {
-            throw new BadRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+            if (isOverLimits(e)) {
+                throw new BadRequest("The request body is nested deeper than " + MAX_DEPTH
+                        + " levels or holds a number longer than " + MAX_NUMBER_DIGITS + " digits");
+            }
+            throw new BadRequest("The request body is not valid JSON: " + oneLine(e.getOriginalMessage()));
         }
         if (!(value instanceof Map<?, ?> map)) {
             throw new BadRequest("The request body must be a JSON object, not " + describe(value));
@@ -73,6 +92,19 @@ final class Json {
         Map<String, Object> object = new LinkedHashMap<>();
         map.forEach((k, v) -> object.put((String) k, v));
         return object;
+    }
+
+    private static boolean isOverLimits(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String oneLine(String message) {
+        return message.replaceAll("\\s+", " ").trim();
     }
 
     private static void drain(InputStream in, long limit) throws IOException {

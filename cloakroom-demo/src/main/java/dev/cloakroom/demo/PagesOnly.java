@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Runs a filter for the HTML pages only, not for {@code /api/}: the CSRF filter checks form posts, while the
+ * Runs a filter for the HTML pages only, not for {@code /api/} (judged on the normalised path, see
+ * {@link #isApi}): the CSRF filter checks form posts, while the
  * JSON API is protected by requiring {@code Content-Type: application/json} on every POST, which a
  * cross-site form cannot send and a cross-site script cannot send without a CORS preflight that the demo
  * never approves.
@@ -34,11 +35,21 @@ final class PagesOnly extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (isApi(request)) {
             chain.doFilter(request, response);
         } else {
             filter.doFilter(request, response, chain);
         }
+    }
+
+    /**
+     * Whether the request goes to the API, decided on the path the container matched servlets with (decoded,
+     * dot segments and path parameters resolved), never on the raw request URI: {@code /api/../logout}
+     * reaches the logout page and must pass the CSRF check like any other form post.
+     */
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.equals("/api") || path.startsWith("/api/");
     }
 
     @Override

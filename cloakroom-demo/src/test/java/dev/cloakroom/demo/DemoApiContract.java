@@ -245,6 +245,25 @@ abstract class DemoApiContract {
         assertThat(client.get("/api/session").json().get("data").get("count").asLong()).isEqualTo(requests + 1);
     }
 
+    /**
+     * Fifty writers at once on one session, 150 increments: every one is answered 2xx (the save retries
+     * until it wins instead of giving up after a fixed number of tries), and the stored count is exactly
+     * the number of 2xx answers. The figures go to the test output.
+     */
+    @Test
+    void fiftyConcurrentWritersOnOneSessionAreAllAnswered2xxAndCounted() throws Exception {
+        if (!serverSideStorage()) {
+            return; // signed cookies: each response carries its own cookie, the last one wins (documented)
+        }
+        client.postJson("/api/session", Map.of("count", 0));
+        ContendedCounter.Result result = ContendedCounter.run(server.uri(), client.cookie("sessionid"), 150, 50);
+        System.out.println("[contention] " + server.engineName() + " " + getClass().getSimpleName() + ": "
+                + result);
+        assertThat(result.failures()).as(result.toString()).isZero();
+        assertThat(client.get("/api/session").json().get("data").get("count").asLong())
+                .isEqualTo(result.successes());
+    }
+
     @Test
     void loginCyclesTheKeyKeepsTheDataAndLogoutFlushes() {
         assertThat(client.get("/api/whoami").json().get("authenticated").asBoolean()).isFalse();

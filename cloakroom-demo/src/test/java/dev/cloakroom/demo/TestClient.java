@@ -59,6 +59,11 @@ final class TestClient {
         return send(request(path).GET());
     }
 
+    /** A GET carrying {@code cookie} ({@code name=value}) besides the cookies this client keeps. */
+    Response getWithCookie(String path, String cookie) {
+        return send(request(path).header("Cookie", cookie).GET());
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE());
     }
@@ -88,6 +93,21 @@ final class TestClient {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * A form POST to {@code rawPath} exactly as written ({@code /api/../logout}, {@code %2e%2e}, {@code ;}),
+     * without the dot-segment removal {@link URI#resolve} would apply.
+     */
+    Response postFormToRawPath(String rawPath, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + rawPath);
+        return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

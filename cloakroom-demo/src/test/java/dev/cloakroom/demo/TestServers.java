@@ -11,13 +11,15 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * The PostgreSQL and Redis on this machine, each test class in its own PostgreSQL schema and under its own
- * Redis key prefix, so tests of several modules can run at once; {@code drop} cleans up.
+ * The PostgreSQL, MariaDB and Redis on this machine, each test class in its own PostgreSQL schema or
+ * MariaDB database and under its own Redis key prefix, so tests of several modules can run at once;
+ * {@code drop} cleans up.
  */
 final class TestServers {
 
     static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     static final String REDIS = "redis://127.0.0.1:6379/0";
+    static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/?user=root";
 
     private TestServers() {
     }
@@ -37,6 +39,20 @@ final class TestServers {
     static void dropPostgresSchema(String schema) throws Exception {
         try (Connection c = DriverManager.getConnection(POSTGRES); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    /** Creates a MariaDB database and returns the JDBC URL that uses it. */
+    static String mariaDbDatabase(String database) throws Exception {
+        try (Connection c = DriverManager.getConnection(MARIADB); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        return "jdbc:mariadb://127.0.0.1:3306/" + database + "?user=root";
+    }
+
+    static void dropMariaDbDatabase(String database) throws Exception {
+        try (Connection c = DriverManager.getConnection(MARIADB); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
         }
     }
 

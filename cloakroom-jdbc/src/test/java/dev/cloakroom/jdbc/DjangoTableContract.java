@@ -151,6 +151,7 @@ abstract class DjangoTableContract {
         JdbcEngine plain = engine();
         Session before = Session.open(plain, settings, null);
         before.put("_auth_user_id", "42");
+        before.setVerifiedUser("42");
         before.save();
 
         JdbcEngine indexed = engine(JdbcEngineBuilder::userColumn);
@@ -158,8 +159,13 @@ abstract class DjangoTableContract {
             assertUserColumn(c, table, "user_id");
         }
         assertThat(indexed.sessionsOf("42")).as("rows saved before the column existed").isEmpty();
+        Session unverified = open(indexed, before.key());
+        unverified.put("seen", true);
+        unverified.save();
+        assertThat(indexed.sessionsOf("42")).as("a save that verified no login").isEmpty();
         Session again = open(indexed, before.key());
-        again.put("seen", true);
+        again.setVerifiedUser("42"); // what Auth.currentUser does once the auth hash checks out
+        again.put("seen", 2);
         again.save();
         assertThat(indexed.sessionsOf("42")).extracting(SessionSummary::key).containsExactly(before.key());
         assertThat(indexed.migrate()).isEmpty();
@@ -530,10 +536,12 @@ abstract class DjangoTableContract {
 
     // ------------------------------------------------------------ helpers
 
+    /** Saves a new session; {@code user} stands for a verified login of that user. */
     protected String userSession(JdbcEngine engine, @Nullable String user, long seconds) {
         Session session = Session.open(engine, settings, null);
         if (user != null) {
             session.put("_auth_user_id", user);
+            session.setVerifiedUser(user);
         }
         session.setExpiry(seconds);
         session.save();

@@ -42,6 +42,7 @@ class RedisClusterIT extends SessionEngineContract {
         for (int i = 0; i < 12; i++) {
             Session session = newSession();
             session.put("_auth_user_id", "cluster-user");
+            session.setVerifiedUser("cluster-user");
             keys.add(saved(session));
         }
         long nodesWithSessions = cluster.sumOverNodes(redis -> redis.dbsize() > 1 ? 1 : 0);

@@ -153,9 +153,13 @@ class RedisCommandCountIT {
         session.save();
     }
 
+    /** Saves a new session holding one value; a user id stands for a verified login. */
     private String saved(SessionEngine engine, String name, Object value) {
         Session session = Session.open(engine, settings, null);
         session.put(name, value);
+        if (name.equals("_auth_user_id")) {
+            session.setVerifiedUser(value.toString());
+        }
         session.save();
         return session.key();
     }

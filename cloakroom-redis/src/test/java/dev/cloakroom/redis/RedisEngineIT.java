@@ -43,6 +43,7 @@ class RedisEngineIT extends SessionEngineContract {
         Session session = newSession();
         session.put("count", 1);
         session.put("_auth_user_id", "42");
+        session.setVerifiedUser("42"); // a verified login
         String key = saved(session);
         Map<String, String> hash = TestRedis.with(redis -> redis.hgetall(PREFIX + key));
         assertThat(hash).containsOnlyKeys("d", "e", "t", "u");
@@ -92,6 +93,7 @@ class RedisEngineIT extends SessionEngineContract {
     @Test
     void everyKeyTheEngineWritesStartsWithTheKeyPrefix() {
         Session session = withValue("_auth_user_id", "prefix-user");
+        session.setVerifiedUser("prefix-user");
         String key = saved(session);
         List<String> keys = TestRedis.with(redis -> TestRedis.keys(redis, PREFIX));
         assertThat(keys).contains(PREFIX + key, PREFIX + "user:prefix-user");

@@ -111,6 +111,7 @@ class RedisUserIndexIT {
         String handedOver = login("7", Duration.ofDays(2));
         Session other = Session.open(engine, settings, handedOver);
         other.put("_auth_user_id", "8");
+        other.setVerifiedUser("8");
         other.save();
         clock.advance(Duration.ofHours(2));
         assertThat(indexSize("7")).isEqualTo(3);
@@ -126,6 +127,7 @@ class RedisUserIndexIT {
         String handedOver = login("7", Duration.ofDays(1));
         Session session = Session.open(engine, settings, handedOver);
         session.put("_auth_user_id", "8");
+        session.setVerifiedUser("8");
         session.save();
         assertThat(engine.revokeAll("7", null)).isZero();
         assertThat(engine.load(handedOver)).isPresent();
@@ -146,10 +148,11 @@ class RedisUserIndexIT {
         assertThat(after).as("a shorter session does not shorten the index").isGreaterThan(ttl - 60_000);
     }
 
-    /** A session logged in as {@code userId} that lives for {@code age}. */
+    /** A session logged in (verified) as {@code userId} that lives for {@code age}. */
     private String login(String userId, Duration age) {
         Session session = Session.open(engine, settings, null);
         session.setExpiry(clock.instant().plus(age));
+        session.setVerifiedUser(userId);
         return saved(session, "_auth_user_id", userId);
     }
 

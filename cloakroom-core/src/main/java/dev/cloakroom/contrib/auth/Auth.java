@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@value #HASH_KEY}: the session auth hash, {@link #sessionAuthHash}.</li>
  * </ul>
  *
+ * <p>Only {@link #login} and a verified {@link #currentUser} file a session under its user in engines'
+ * user indexes ({@link Session#setVerifiedUser}); a user id merely stored in the data never does.
+ *
  * <p>The secret key and its fallbacks come from {@code session.settings().secretKey()}. The session
  * auth hash is Django 4.0+'s (SHA-256); Django 3.2's transitional SHA-1 hashes are not accepted, as in
  * 4.0+, so such sessions are logged out once.
@@ -71,6 +74,7 @@ public final class Auth {
         session.put(BACKEND_KEY, backend);
         session.put(HASH_KEY, hash);
         session.remove(CsrfTokens.SESSION_KEY);
+        session.setVerifiedUser(id);
     }
 
     /**
@@ -103,12 +107,14 @@ public final class Auth {
         U user = found.get();
         String password = user.passwordHash();
         if (password == null) {
+            session.setVerifiedUser(id);
             return found;
         }
         SecretKey keys = session.settings().secretKey();
         String stored = session.get(HASH_KEY) instanceof String s ? s : "";
         String current = sessionAuthHash(password, keys.current());
         if (!stored.isEmpty() && constantTimeEquals(stored, current)) {
+            session.setVerifiedUser(id);
             return found;
         }
         boolean matchesFallback = false;
@@ -118,6 +124,7 @@ public final class Auth {
             }
         }
         if (matchesFallback) {
+            session.setVerifiedUser(id);
             session.cycleKey();
             session.put(HASH_KEY, current);
             return found;
@@ -146,9 +153,13 @@ public final class Auth {
      * @throws dev.cloakroom.SessionStorageException if the session cannot be cycled
      */
     public static void updateSessionAuthHash(Session session, AuthUser user) {
+        boolean own = user.id().equals(userId(session));
+        if (own) {
+            session.setVerifiedUser(user.id());
+        }
         session.cycleKey();
         String password = user.passwordHash();
-        if (password != null && user.id().equals(userId(session))) {
+        if (password != null && own) {
             session.put(HASH_KEY, sessionAuthHash(password, session.settings().secretKey().current()));
         }
     }

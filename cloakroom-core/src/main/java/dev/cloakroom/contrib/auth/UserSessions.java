@@ -14,9 +14,13 @@ import org.jspecify.annotations.Nullable;
  * "Where you're logged in" and "sign out everywhere else", on engines that index sessions by user
  * ({@link UserSessionIndex}: {@code memory}, {@code db} with its user column, {@code cache}).
  *
- * <p>A session is indexed under the user id it held when it was last saved, so a login shows up in
- * {@link #sessionsOf} once its session has been saved (at the end of the login request). Call these
- * methods only for a user {@link Auth#currentUser} verified: they trust the id stored in the session.
+ * <p>A session is indexed under its user only once a login vouched for it: {@link Auth#login}, or
+ * {@link Auth#currentUser} verifying the session auth hash (a session Django logged in is filed under its
+ * user the first time Java verifies and saves it). A user id merely stored in the data is never indexed, so
+ * nobody can plant a session in another user's list. A login shows up in {@link #sessionsOf} once its
+ * session has been saved (at the end of the login request), and stays there through later saves until the
+ * data stops naming that user (logout). Call these methods only for a user {@link Auth#currentUser}
+ * verified: they trust the id stored in the session.
  *
  * <p>The {@code signed_cookies} engine keeps sessions in the browser, so they cannot be listed or
  * revoked; the {@code file} engine keeps no index. On those every method here throws

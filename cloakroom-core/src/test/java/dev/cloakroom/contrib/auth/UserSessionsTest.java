@@ -79,6 +79,64 @@ class UserSessionsTest {
         assertThat(engine.exists(b.key())).isFalse();
     }
 
+    /** Storing another user's id in one's own session does not plant it in that user's list. */
+    @Test
+    void aUserIdMerelyStoredInTheDataIsNeverIndexed() {
+        Session own = loggedIn(engine, settings, alice);
+        Session planted = Session.open(engine, settings, null);
+        planted.put(Auth.USER_ID_KEY, "1");
+        planted.put(Auth.BACKEND_KEY, Auth.DEFAULT_BACKEND);
+        planted.put(Auth.HASH_KEY, "0".repeat(64));
+        planted.save();
+        Session again = Session.open(engine, settings, planted.key());
+        again.put("more", true);
+        again.save();
+
+        assertThat(UserSessions.sessionsOf(engine, "1")).extracting(SessionSummary::key)
+                .containsExactly(own.key());
+        assertThat(engine.load(planted.key()).orElseThrow().userId()).isNull();
+        assertThat(UserSessions.revokeAll(engine, "1", null)).isEqualTo(1);
+        assertThat(engine.exists(planted.key())).isTrue();
+    }
+
+    /** Once a login filed a session under its user, later saves that verify nothing keep it there. */
+    @Test
+    void aVerifiedLoginStaysIndexedThroughLaterSavesAndLeavesItAtLogout() {
+        Session session = loggedIn(engine, settings, alice);
+        session.put("cart", List.of(3));
+        session.save();
+        Session cycled = Session.open(engine, settings, session.key());
+        cycled.cycleKey();
+        cycled.save();
+        assertThat(UserSessions.sessionsOf(engine, "1")).extracting(SessionSummary::key)
+                .containsExactly(cycled.key());
+
+        Session verified = Session.open(engine, settings, cycled.key());
+        assertThat(Auth.currentUser(verified, id -> java.util.Optional.of(alice))).contains(alice);
+        Auth.logout(verified);
+        verified.put("after", "logout");
+        verified.save();
+        assertThat(UserSessions.sessionsOf(engine, "1")).isEmpty();
+    }
+
+    /** A session another program (Django) logged in is filed under its user once Java verifies its hash. */
+    @Test
+    void aSessionLoggedInElsewhereIsIndexedOnceItsHashIsVerified() {
+        Session django = Session.open(engine, settings, null);
+        django.put(Auth.USER_ID_KEY, "1");
+        django.put(Auth.BACKEND_KEY, Auth.DEFAULT_BACKEND);
+        django.put(Auth.HASH_KEY, Auth.sessionAuthHash(alice.passwordHash(), "test-secret"));
+        django.save();
+        assertThat(UserSessions.sessionsOf(engine, "1")).isEmpty();
+
+        Session inJava = Session.open(engine, settings, django.key());
+        assertThat(Auth.currentUser(inJava, id -> java.util.Optional.of(alice))).contains(alice);
+        inJava.put("seen", true);
+        inJava.save();
+        assertThat(UserSessions.sessionsOf(engine, "1")).extracting(SessionSummary::key)
+                .containsExactly(django.key());
+    }
+
     @Test
     void anAnonymousSessionHasNoSessionsToListOrRevoke() {
         loggedIn(engine, settings, alice);
