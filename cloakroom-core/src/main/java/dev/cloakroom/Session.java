@@ -367,7 +367,7 @@ public final class Session {
             Instant at = parseExpiry(iso);
             return at == null ? settings.cookieAge().toSeconds() : Duration.between(modification, at).getSeconds();
         }
-        return ((Number) expiry).longValue();
+        return expiry instanceof Number n ? n.longValue() : settings.cookieAge().toSeconds();
     }
 
     /** When the session expires if saved now (Django's {@code get_expiry_date()}). */
