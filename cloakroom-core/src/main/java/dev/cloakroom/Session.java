@@ -655,7 +655,7 @@ public final class Session {
     private void throwIfLoadFailed() {
         SessionStorageException failure = loadFailure;
         if (failure != null) {
-            throw new SessionStorageException(failure.getMessage(), failure);
+            throw new SessionStorageException(String.valueOf(failure.getMessage()), failure);
         }
     }
 

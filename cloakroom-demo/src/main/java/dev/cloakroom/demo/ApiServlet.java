@@ -66,7 +66,7 @@ abstract class ApiServlet extends HttpServlet {
                 }
             }
         } catch (Json.BadRequest e) {
-            Json.error(response, 400, e.getMessage());
+            Json.error(response, 400, String.valueOf(e.getMessage()));
         } catch (SessionStorageException e) {
             log("Session storage failed for " + method + " " + path + ": " + e.getMessage());
             if (!response.isCommitted()) {

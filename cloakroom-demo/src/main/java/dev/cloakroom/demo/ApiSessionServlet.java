@@ -80,7 +80,7 @@ final class ApiSessionServlet extends ApiServlet {
             try {
                 cookies.write(next); // fail now, with a 413, rather than when the cookie is written
             } catch (SessionTooLargeException e) {
-                Json.error(response, 413, e.getMessage());
+                Json.error(response, 413, String.valueOf(e.getMessage()));
                 return;
             }
         }

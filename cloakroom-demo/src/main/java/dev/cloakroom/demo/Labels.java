@@ -2,6 +2,7 @@ package dev.cloakroom.demo;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The navigation labels in the demo's three languages: what the language preference changes. */
 final class Labels {
@@ -31,8 +32,9 @@ final class Labels {
     }
 
     /** The labels of {@code language}, English for an unknown one. */
-    static Map<String, String> of(String language) {
-        return TEXT.getOrDefault(language, TEXT.get("en"));
+    static Map<String, String> of(@Nullable String language) {
+        Map<String, String> labels = language == null ? null : TEXT.get(language);
+        return labels != null ? labels : java.util.Objects.requireNonNull(TEXT.get("en"));
     }
 
     static boolean isKnown(String language) {

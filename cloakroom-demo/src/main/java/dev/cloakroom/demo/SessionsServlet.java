@@ -51,7 +51,7 @@ final class SessionsServlet extends PageServlet {
                 rows.add(row);
             }
             model.put("sessions", rows);
-            model.put("others", rows.stream().anyMatch(r -> !(Boolean) r.get("current")));
+            model.put("others", rows.stream().anyMatch(r -> !Boolean.TRUE.equals(r.get("current"))));
         }
         render(request, response, "sessions", "Your sessions", model);
     }

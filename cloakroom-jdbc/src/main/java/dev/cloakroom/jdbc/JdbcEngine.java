@@ -393,11 +393,11 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
             return attempt(operation, key, work);
         } catch (BrokenConnection broken) {
             LOG.warn("A pooled connection to {} broke ({}); dropped idle connections, retrying the read once",
-                    database, broken.getCause().getMessage());
+                    database, broken.sqlCause().getMessage());
             try {
                 return attempt(operation, key, work);
             } catch (BrokenConnection again) {
-                throw failure(operation, key, (SQLException) again.getCause());
+                throw failure(operation, key, again.sqlCause());
             }
         }
     }
@@ -407,7 +407,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
         try {
             return attempt(operation, key, work);
         } catch (BrokenConnection broken) {
-            throw failure(operation, key, (SQLException) broken.getCause());
+            throw failure(operation, key, broken.sqlCause());
         }
     }
 
@@ -466,8 +466,15 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
     private static final class BrokenConnection extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final SQLException sqlCause;
+
         BrokenConnection(SQLException cause) {
             super(cause);
+            this.sqlCause = cause;
+        }
+
+        SQLException sqlCause() {
+            return sqlCause;
         }
     }
 

@@ -207,7 +207,8 @@ public final class JdbcEngineBuilder {
                         + "HikariDataSource with a JDBC URL.", e);
             }
         }
-        return migrated(new JdbcEngine(source, null, dialect, url, table, userColumn, clock,
+        // url is the pool's URL, or the driver's when the dialect had to be asked of the database.
+        return migrated(new JdbcEngine(source, null, dialect, Objects.requireNonNull(url), table, userColumn, clock,
                 clearExpiredBatchSize, clearExpiredPause));
     }
 

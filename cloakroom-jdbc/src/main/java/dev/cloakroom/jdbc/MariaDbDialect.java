@@ -46,7 +46,7 @@ final class MariaDbDialect extends SqlDialect {
     @Override
     String driverDependency() {
         return "<dependency><groupId>org.mariadb.jdbc</groupId><artifactId>mariadb-java-client</artifactId>"
-                + "<version>3.4.1</version></dependency>";
+                + "<version>" + DriverVersions.of("mariadb") + "</version></dependency>";
     }
 
     @Override

@@ -38,7 +38,7 @@ final class PostgresDialect extends SqlDialect {
     @Override
     String driverDependency() {
         return "<dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId>"
-                + "<version>42.7.4</version></dependency>";
+                + "<version>" + DriverVersions.of("postgresql") + "</version></dependency>";
     }
 
     @Override

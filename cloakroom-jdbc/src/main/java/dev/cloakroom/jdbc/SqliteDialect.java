@@ -49,7 +49,7 @@ final class SqliteDialect extends SqlDialect {
     @Override
     String driverDependency() {
         return "<dependency><groupId>org.xerial</groupId><artifactId>sqlite-jdbc</artifactId>"
-                + "<version>3.46.1.3</version></dependency>";
+                + "<version>" + DriverVersions.of("sqlite") + "</version></dependency>";
     }
 
     @Override

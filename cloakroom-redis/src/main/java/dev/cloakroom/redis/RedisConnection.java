@@ -267,7 +267,7 @@ final class RedisConnection implements AutoCloseable {
             }
         } finally {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            resources.shutdown(0, 2, TimeUnit.SECONDS);
+            resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000);
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -116,7 +117,7 @@ final class FilterParameters {
         if (factory != null) {
             return fromFactory(factory, settings);
         }
-        switch (engine.toLowerCase(Locale.ROOT)) {
+        switch (Objects.requireNonNull(engine).toLowerCase(Locale.ROOT)) { // exactly one of the two is set
             case "file":
                 String path = param(FILE_PATH);
                 FileEngine.Builder files = FileEngine.builder(settings);

@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.load;
 
+import java.util.Objects;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
@@ -104,8 +105,8 @@ public final class LoadHarness {
                     SqlCounter.Snapshot sqlBefore = sqlSnapshot(v);
                     int n = config.countingRequests();
                     for (int i = 0; i < n; i++) {
-                        String cookie = e.needsSession() ? cookies.get(v).get(i % cookies.get(v).size())
-                                : null;
+                        List<String> mine = Objects.requireNonNull(cookies.get(v));
+                        String cookie = e.needsSession() ? mine.get(i % mine.size()) : null;
                         check(v, e, http.get(app.url(v, e), cookie));
                     }
                     String id = "cloakroom-bench-marker-" + (++marker);
@@ -178,8 +179,9 @@ public final class LoadHarness {
         }
         List<LoadResult> results = new ArrayList<>();
         for (Variant v : variants) {
-            long[] acc = storeCalls.get(v);
-            results.add(new LoadResult(v, endpoint, rounds.get(v), counts.get(key(v, endpoint)),
+            long[] acc = Objects.requireNonNull(storeCalls.get(v));
+            results.add(new LoadResult(v, endpoint, Objects.requireNonNull(rounds.get(v)),
+                    Objects.requireNonNull(counts.get(key(v, endpoint))),
                     acc[1] == 0 ? 0 : (double) acc[0] / acc[1]));
         }
         return results;

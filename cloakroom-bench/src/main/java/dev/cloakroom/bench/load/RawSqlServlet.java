@@ -36,7 +36,7 @@ final class RawSqlServlet extends EndpointServlet {
     String read(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String key = cookie(request, RawSessions.COOKIE);
         try (Connection c = dataSource.getConnection()) {
-            return RawSessions.user(RawSessions.usable(key) ? select(c, key) : null);
+            return RawSessions.user(key != null && RawSessions.usable(key) ? select(c, key) : null);
         } catch (SQLException e) {
             throw new IOException("raw SQL read failed", e);
         }
@@ -46,7 +46,7 @@ final class RawSqlServlet extends EndpointServlet {
     String incr(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String key = cookie(request, RawSessions.COOKIE);
         try (Connection c = dataSource.getConnection()) {
-            String value = RawSessions.usable(key) ? select(c, key) : null;
+            String value = key != null && RawSessions.usable(key) ? select(c, key) : null;
             if (value == null) {
                 return "no session";
             }

@@ -45,9 +45,17 @@ public record WrkResult(long requests, long durationMicros, long errors, long p5
         long errors = (long) (f.getOrDefault("connect_errors", 0.0) + f.getOrDefault("read_errors", 0.0)
                 + f.getOrDefault("write_errors", 0.0) + f.getOrDefault("status_errors", 0.0)
                 + f.getOrDefault("timeouts", 0.0));
-        return new WrkResult(f.get("requests").longValue(), f.get("duration_us").longValue(), errors,
-                f.get("p50_us").longValue(), f.getOrDefault("p90_us", 0.0).longValue(),
-                f.get("p99_us").longValue(),
+        return new WrkResult(required(f, "requests"), required(f, "duration_us"), errors,
+                required(f, "p50_us"), f.getOrDefault("p90_us", 0.0).longValue(),
+                required(f, "p99_us"),
                 f.getOrDefault("p999_us", 0.0).longValue(), f.getOrDefault("max_us", 0.0).longValue());
+    }
+
+    private static long required(java.util.Map<String, Double> fields, String name) {
+        Double value = fields.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("wrk's report has no " + name);
+        }
+        return value.longValue();
     }
 }

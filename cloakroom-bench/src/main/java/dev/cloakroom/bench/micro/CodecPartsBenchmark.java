@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.micro;
 
+import org.jspecify.annotations.Nullable;
 import dev.cloakroom.signing.PythonJson;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -57,7 +58,7 @@ public class CodecPartsBenchmark {
 
     /** Parsing that JSON back. */
     @Benchmark
-    public Object jsonParse() {
+    public @Nullable Object jsonParse() {
         return PythonJson.loads(json);
     }
 

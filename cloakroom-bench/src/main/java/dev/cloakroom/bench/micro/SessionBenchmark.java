@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.micro;
 
+import org.jspecify.annotations.Nullable;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.engine.MemoryEngine;
@@ -38,20 +39,20 @@ public class SessionBenchmark {
         Session session = Session.open(engine, settings, null);
         session.update(SessionPayloads.of(100));
         session.save();
-        key = session.key();
+        key = java.util.Objects.requireNonNull(session.key(), "a saved session has a key");
         loaded = Session.open(engine, settings, key);
         loaded.get("_auth_user_id");
     }
 
     /** Opens the session and reads one value: load and decode. */
     @Benchmark
-    public Object get() {
+    public @Nullable Object get() {
         return Session.open(engine, settings, key).get("_auth_user_id");
     }
 
     /** Reads one value from a loaded session. */
     @Benchmark
-    public Object getLoaded() {
+    public @Nullable Object getLoaded() {
         return loaded.get("_auth_user_id");
     }
 

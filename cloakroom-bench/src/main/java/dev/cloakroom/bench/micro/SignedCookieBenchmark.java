@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.micro;
 
+import org.jspecify.annotations.Nullable;
 import dev.cloakroom.signing.ObjectSigner;
 import dev.cloakroom.signing.Salts;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public class SignedCookieBenchmark {
 
     /** Checks signature and age, then decodes the cookie value. */
     @Benchmark
-    public Object verify() throws Exception {
+    public @Nullable Object verify() throws Exception {
         return signer.loads(cookie, MAX_AGE).value();
     }
 }

@@ -49,14 +49,15 @@ public final class Targets {
 
     private static String rival(List<LoadResult> results, Variant v, Endpoint e, double factor) {
         Optional<LoadResult> mine = LoadTable.find(results, v, e);
-        Optional<LoadResult> spring = LoadTable.find(results, v.springRival(), e);
-        if (mine.isEmpty() || spring.isEmpty()) {
+        Variant rival = v.springRival();
+        Optional<LoadResult> spring = LoadTable.find(results, rival, e);
+        if (rival == null || mine.isEmpty() || spring.isEmpty()) {
             return "not measured: " + v.label() + " vs Spring on " + e.path();
         }
         double ratio = mine.get().throughput() / spring.get().throughput();
         boolean lowerP99 = mine.get().p99Millis() < spring.get().p99Millis();
         return mark(ratio >= factor && lowerP99) + v.label() + " `" + e.path() + "`: " + Numbers.ratio(ratio)
-                + " " + v.springRival().label() + "'s req/s (target ≥ " + Numbers.fixed(factor, 1)
+                + " " + rival.label() + "'s req/s (target ≥ " + Numbers.fixed(factor, 1)
                 + "×), p99 " + Numbers.fixed(mine.get().p99Millis(), 2) + " vs "
                 + Numbers.fixed(spring.get().p99Millis(), 2)
                 + " ms (target lower)";
@@ -66,7 +67,7 @@ public final class Targets {
         Variant floor = v.rawFloor(e);
         Optional<LoadResult> mine = LoadTable.find(results, v, e);
         Optional<LoadResult> raw = floor == null ? Optional.empty() : LoadTable.find(results, floor, e);
-        if (mine.isEmpty() || raw.isEmpty()) {
+        if (floor == null || mine.isEmpty() || raw.isEmpty()) {
             return "not measured: " + v.label() + " vs raw on " + e.path();
         }
         double ratio = mine.get().throughput() / raw.get().throughput();

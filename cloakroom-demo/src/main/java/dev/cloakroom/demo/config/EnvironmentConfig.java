@@ -218,7 +218,7 @@ public final class EnvironmentConfig {
     }
 
     private void apply(Variable variable, java.util.function.Consumer<String> setter) {
-        parse(variable, null, v -> {
+        parse(variable, "", v -> {
             setter.accept(v);
             return v;
         });
