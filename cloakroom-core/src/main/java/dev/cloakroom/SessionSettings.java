@@ -32,6 +32,7 @@ public final class SessionSettings {
     private final String userIdKey;
     private final int maxSaveAttempts;
     private final Clock clock;
+    private final DjangoVersion djangoVersion;
     private final SessionCodec codec;
 
     private SessionSettings(Builder b, SecretKey secretKey) {
@@ -49,6 +50,7 @@ public final class SessionSettings {
         this.userIdKey = b.userIdKey;
         this.maxSaveAttempts = b.maxSaveAttempts;
         this.clock = b.clock;
+        this.djangoVersion = b.djangoVersion;
         this.codec = new SessionCodec(secretKey, clock, maxDecompressedBytes);
     }
 
@@ -79,6 +81,7 @@ public final class SessionSettings {
         b.userIdKey = userIdKey;
         b.maxSaveAttempts = maxSaveAttempts;
         b.clock = clock;
+        b.djangoVersion = djangoVersion;
         return b;
     }
 
@@ -152,6 +155,14 @@ public final class SessionSettings {
         return clock;
     }
 
+    /**
+     * The Django release whose bytes are written where releases differ (see {@link DjangoVersion}); by
+     * default {@link DjangoVersion#DJANGO_5_2}.
+     */
+    public DjangoVersion djangoVersion() {
+        return djangoVersion;
+    }
+
     /** The codec for Django's {@code session_data} under these settings. Not for application use. */
     public SessionCodec codec() {
         return codec;
@@ -165,7 +176,7 @@ public final class SessionSettings {
                 + ", saveEveryRequest=" + saveEveryRequest + ", expireAtBrowserClose=" + expireAtBrowserClose
                 + ", secretKey=<masked>, secretKeyFallbacks=" + secretKey.fallbacks().size()
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", userIdKey=" + userIdKey
-                + ", maxSaveAttempts=" + maxSaveAttempts + "]";
+                + ", maxSaveAttempts=" + maxSaveAttempts + ", djangoVersion=" + djangoVersion + "]";
     }
 
     /** Builds {@link SessionSettings}; each setter names the Django setting it mirrors and its default. */
@@ -186,6 +197,7 @@ public final class SessionSettings {
         private String userIdKey = "_auth_user_id";
         private int maxSaveAttempts = 10;
         private Clock clock = Clock.systemUTC();
+        private DjangoVersion djangoVersion = DjangoVersion.DJANGO_5_2;
 
         private Builder() {
         }
@@ -334,6 +346,16 @@ public final class SessionSettings {
         /** Sets where time comes from; by default {@link Clock#systemUTC()}. Tests pass a clock they move. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the Django release sharing the store, whose bytes Cloakroom writes where releases differ
+         * (the CSRF value in the session, flash messages; see {@link DjangoVersion}); by default
+         * {@link DjangoVersion#DJANGO_5_2}. What every release writes is read whatever this says.
+         */
+        public Builder djangoVersion(DjangoVersion version) {
+            this.djangoVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 
