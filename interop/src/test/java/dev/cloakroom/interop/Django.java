@@ -17,23 +17,29 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The real Django side: the project in {@code interop/django}, run by Debian's {@code /usr/bin/python3}
- * (Django 3.2 from {@code python3-django}), one {@code manage.py} command per call. Every call is a fresh
- * process, so settings (database, secret keys, session engine, a shifted "now") are exactly what this
- * object says. Immutable; the {@code with...} methods return changed copies.
+ * The real Django side: the project in {@code interop/django}, one {@code manage.py} command per call, run
+ * by the Django under test ({@link #UNDER_TEST}): Debian's 3.2 ({@code /usr/bin/python3} with
+ * {@code python3-django}) or 5.2 (the virtualenv {@code scripts/test-services} makes). Every call is a
+ * fresh process, so settings (database, secret keys, session engine, a shifted "now") are exactly what
+ * this object says. Immutable; the {@code with...} methods return changed copies.
  */
 final class Django {
 
-    /** Debian's interpreter: another {@code python3} may come first on the PATH, without Django. */
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    /**
+     * The Django this run of the interop tests talks to, from the system property {@code cloakroom.django}
+     * ({@code 3.2} or {@code 5.2}, the default); {@code interop/pom.xml} runs every test once for each.
+     */
+    static final DjangoRelease UNDER_TEST = DjangoRelease.of(System.getProperty("cloakroom.django", "5.2"));
     private static final long TIMEOUT_SECONDS = 120;
 
     private final Path project;
     private final Map<String, String> env;
+    private final Path python;
 
     private Django(Path project, Map<String, String> env) {
         this.project = project;
         this.env = Map.copyOf(env);
+        this.python = UNDER_TEST.python();
     }
 
     /** Django on {@code database} with {@code secretKey}, the db session engine and the real time. */
@@ -60,6 +66,22 @@ final class Django {
         return new Django(project, next);
     }
 
+    /** This Django with {@code PASSWORD_HASHERS} starting with {@code algorithm} (for example {@code argon2}). */
+    Django withPasswordHasher(String algorithm) {
+        return with("CLOAKROOM_DJANGO_PASSWORD_HASHER", algorithm);
+    }
+
+    /** This Django with {@code MESSAGE_STORAGE} {@code session}, {@code cookie} or {@code fallback}. */
+    Django withMessageStorage(String storage) {
+        return with("CLOAKROOM_DJANGO_MESSAGE_STORAGE", storage);
+    }
+
+    private Django with(String name, String value) {
+        Map<String, String> next = new LinkedHashMap<>(env);
+        next.put(name, value);
+        return new Django(project, next);
+    }
+
     /** This Django with {@code timezone.now()} fixed at {@code now} (see interop_app/apps.py). */
     Django at(Instant now) {
         Map<String, String> next = new LinkedHashMap<>(env);
@@ -79,9 +101,23 @@ final class Django {
         return request("POST", path, session, PythonJson.dumps(body));
     }
 
+    /** {@code POST path} with CSRF checks enforced and {@code token} in the {@code X-CSRFToken} header. */
+    DjangoResponse postWithCsrf(String path, @Nullable String session, String token) {
+        return request("POST", path, session, "{}", "--csrf", token);
+    }
+
+    /** {@code GET} or {@code POST} (a JSON body) with the {@code messages} cookie {@code messagesCookie}. */
+    DjangoResponse withMessagesCookie(String method, String path, @Nullable String messagesCookie,
+            @Nullable Object body) {
+        return messagesCookie == null ? request(method, path, null, body == null ? null : PythonJson.dumps(body))
+                : request(method, path, null, body == null ? null : PythonJson.dumps(body),
+                        "--messages-cookie=" + messagesCookie);
+    }
+
     private DjangoResponse request(String method, String path, @Nullable String session,
-            @Nullable String body) {
+            @Nullable String body, String... options) {
         List<String> args = new ArrayList<>(List.of("request", method, path));
+        args.addAll(List.of(options));
         if (session != null) {
             args.add("--session");
             args.add(session);
@@ -142,7 +178,7 @@ final class Django {
      */
     String run(@Nullable String stdin, String... args) {
         String shown = "`manage.py " + String.join(" ", args) + "`";
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "manage.py"));
+        List<String> command = new ArrayList<>(List.of(python.toString(), "manage.py"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
         Map<String, String> environment = builder.environment();
@@ -173,18 +209,17 @@ final class Django {
             }
             return out.join();
         } catch (IOException e) {
-            throw new AssertionError("Could not start " + PYTHON + ": install Debian's Python 3 and Django "
-                    + "(apt-get install -y python3-django python3-psycopg2)", e);
+            throw new AssertionError("Could not start " + python + " for Django " + UNDER_TEST
+                    + ": run scripts/test-services, which installs both Djangos", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("Interrupted while Django ran " + shown, e);
         }
     }
 
-    private static String hint(String stderr) {
-        if (stderr.contains("No module named 'django'") || stderr.contains("No module named 'psycopg2'")) {
-            return ": " + PYTHON + " lacks Django or psycopg2; run "
-                    + "`apt-get install -y python3-django python3-psycopg2`";
+    private String hint(String stderr) {
+        if (stderr.contains("No module named")) {
+            return ": " + python + " lacks a module Django " + UNDER_TEST + " needs; run scripts/test-services";
         }
         return "";
     }
@@ -220,6 +255,6 @@ final class Django {
 
     @Override
     public String toString() {
-        return "Django[" + project + ", db=" + env.get("CLOAKROOM_DJANGO_DB") + "]";
+        return "Django " + UNDER_TEST + "[" + project + ", db=" + env.get("CLOAKROOM_DJANGO_DB") + "]";
     }
 }
