@@ -36,6 +36,7 @@ public final class DjangoPasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
+    private final java.util.concurrent.atomic.AtomicLong hashesMade = new java.util.concurrent.atomic.AtomicLong();
 
     private DjangoPasswordHasher(int iterations) {
         if (iterations < 1) {
@@ -74,6 +75,7 @@ public final class DjangoPasswordHasher {
      */
     public String hash(String password) {
         Objects.requireNonNull(password, "password");
+        hashesMade.incrementAndGet();
         StringBuilder salt = new StringBuilder(SALT_LENGTH);
         for (int i = 0; i < SALT_LENGTH; i++) {
             salt.append(SALT_CHARACTERS.charAt(RANDOM.nextInt(SALT_CHARACTERS.length())));
@@ -155,6 +157,11 @@ public final class DjangoPasswordHasher {
      */
     public static String algorithmOf(String encoded) {
         return Hashers.algorithmOf(Objects.requireNonNull(encoded, "encoded"));
+    }
+
+    /** How many hashes {@link #hash} made: lets tests see that unknown users cost a hash too. */
+    long hashesMade() {
+        return hashesMade.get();
     }
 
     private void hardenRuntime(byte[] password, String encoded) {

@@ -114,6 +114,16 @@ public final class DjangoUsers implements UserLookup<DjangoUser> {
      */
     public void login(Session session, DjangoUser user) {
         Auth.login(session, user);
+        updateLastLogin(user);
+    }
+
+    /**
+     * Sets the user's {@code last_login} to now (Django's {@code update_last_login}), when the table has
+     * that column; for code that logs in through {@link Auth} or {@code ServletAuth} itself.
+     *
+     * @throws DjangoUsersException if {@code last_login} cannot be written
+     */
+    public void updateLastLogin(DjangoUser user) {
         table.setLastLogin(user.id(), clock.instant());
     }
 

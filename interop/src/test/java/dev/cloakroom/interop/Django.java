@@ -1,10 +1,6 @@
 package dev.cloakroom.interop;
 
 import dev.cloakroom.signing.PythonJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,16 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The real Django side: the project in {@code interop/django}, one {@code manage.py} command per call, run
  * by the Django under test ({@link #UNDER_TEST}): Debian's 3.2 ({@code /usr/bin/python3} with
  * {@code python3-django}) or 5.2 (the virtualenv {@code scripts/test-services} makes). Every call is a
- * fresh process, so settings (database, secret keys, session engine, a shifted "now") are exactly what
- * this object says. Immutable; the {@code with...} methods return changed copies.
+ * fresh process forked by {@link DjangoZygote}, so settings (database, secret keys, session engine, a
+ * shifted "now") are exactly what this object says. Immutable; the {@code with...} methods return changed copies.
  */
 final class Django {
 
@@ -148,6 +142,26 @@ final class Django {
         return ((Number) map(json(null, "create_user", username, password)).get("id")).longValue();
     }
 
+    /**
+     * Runs Django's {@code createsuperuser --noinput} with {@code DJANGO_SUPERUSER_PASSWORD}: the hash is
+     * made by the first of this Django's {@code PASSWORD_HASHERS} ({@link #withPasswordHasher}).
+     */
+    void createSuperuser(String username, String password) {
+        with("DJANGO_SUPERUSER_PASSWORD", password).run(null, "createsuperuser", "--noinput", "--username",
+                username, "--email", "admin@example.com");
+    }
+
+    /** Runs Django's own {@code changepassword USERNAME}, typing {@code password} twice. */
+    void changepassword(String username, String password) {
+        run(password + "\n" + password + "\n", "changepassword_stdin", username);
+    }
+
+    /** Django's {@code authenticate(username=..., password=...)}: whether it returns the user. */
+    boolean authenticates(String username, String password) {
+        return Boolean.TRUE.equals(post("/authenticate/", null, Map.of("username", username, "password",
+                password)).body().get("authenticated"));
+    }
+
     /** Changes a user's password through {@code user.set_password} and {@code save()}. */
     void setPassword(String username, String password) {
         run(null, "set_password", username, password);
@@ -172,49 +186,27 @@ final class Django {
     }
 
     /**
-     * Runs {@code /usr/bin/python3 manage.py args...} and returns its stdout.
+     * Runs {@code manage.py args...} with this Django and returns its stdout.
      *
      * @throws AssertionError if it does not exit with 0 within two minutes; the message holds stderr
      */
     String run(@Nullable String stdin, String... args) {
         String shown = "`manage.py " + String.join(" ", args) + "`";
-        List<String> command = new ArrayList<>(List.of(python.toString(), "manage.py"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
-        Map<String, String> environment = builder.environment();
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.keySet()
-                .removeIf(name -> name.startsWith("CLOAKROOM_DJANGO_") || name.startsWith("PYTHON"));
-        environment.put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ in the source tree
+                .removeIf(name -> name.startsWith("CLOAKROOM_DJANGO_") || name.startsWith("PYTHON")
+                        || name.startsWith("DJANGO_"));
         environment.put("PYTHONIOENCODING", "utf-8");
         environment.put("DJANGO_SETTINGS_MODULE", "interop_site.settings");
         environment.putAll(env);
-        try {
-            Process process = builder.start();
-            CompletableFuture<String> out = drain(process.getInputStream());
-            CompletableFuture<String> err = drain(process.getErrorStream());
-            try (OutputStream in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("Django did not finish " + shown + " in " + TIMEOUT_SECONDS
-                        + " s; stderr so far:\n" + err.getNow(""));
-            }
-            String stderr = err.join();
-            if (process.exitValue() != 0) {
-                throw new AssertionError("Django failed (exit " + process.exitValue() + ") running " + shown
-                        + hint(stderr) + "\nstderr:\n" + stderr + "\nstdout:\n" + out.join());
-            }
-            return out.join();
-        } catch (IOException e) {
-            throw new AssertionError("Could not start " + python + " for Django " + UNDER_TEST
-                    + ": run scripts/test-services, which installs both Djangos", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted while Django ran " + shown, e);
+        DjangoZygote.Result result = DjangoZygote.of(python, project).run(environment, List.of(args), stdin,
+                TIMEOUT_SECONDS);
+        if (result.exit() != 0) {
+            throw new AssertionError("Django " + UNDER_TEST + " failed (exit " + result.exit() + ") running "
+                    + shown + hint(result.stderr()) + "\nstderr:\n" + result.stderr() + "\nstdout:\n"
+                    + result.stdout());
         }
+        return result.stdout();
     }
 
     private String hint(String stderr) {
@@ -222,16 +214,6 @@ final class Django {
             return ": " + python + " lacks a module Django " + UNDER_TEST + " needs; run scripts/test-services";
         }
         return "";
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "<unreadable: " + e + ">";
-            }
-        });
     }
 
     @SuppressWarnings("unchecked")
