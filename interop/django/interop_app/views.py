@@ -4,6 +4,7 @@ import json
 
 from django.contrib import auth, messages
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.utils.safestring import SafeData, mark_safe
 
 
@@ -58,3 +59,22 @@ def messages_view(request):
          'safe': isinstance(m.message, SafeData)}
         for m in messages.get_messages(request)
     ]})
+
+
+def csrf_token(request):
+    """GET: a masked CSRF token for a form (get_token), which stores the secret in the session."""
+    return JsonResponse({'token': get_token(request)})
+
+
+def csrf_protected(request):
+    """POST: reached only if CsrfViewMiddleware accepted the token (403 otherwise)."""
+    return JsonResponse({'accepted': True})
+
+
+def password(request):
+    """POST {"username", "password"}: django.contrib.auth.authenticate, without logging in."""
+    body = _body(request)
+    user = auth.authenticate(request, username=body['username'], password=body['password'])
+    if user is None:
+        return JsonResponse({'authenticated': False})
+    return JsonResponse({'authenticated': True, 'id': user.pk, 'password': user.password})

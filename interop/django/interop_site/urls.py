@@ -8,4 +8,7 @@ urlpatterns = [
     path('logout/', views.logout_view),
     path('whoami/', views.whoami),
     path('messages/', views.messages_view),
+    path('csrf/', views.csrf_token),
+    path('csrf/protected/', views.csrf_protected),
+    path('authenticate/', views.password),
 ]

@@ -33,6 +33,7 @@ public final class SessionSettings {
     private final int maxSaveAttempts;
     private final Duration saveRetryTimeout;
     private final Clock clock;
+    private final DjangoVersion djangoVersion;
     private final SessionCodec codec;
 
     private SessionSettings(Builder b, SecretKey secretKey) {
@@ -51,6 +52,7 @@ public final class SessionSettings {
         this.maxSaveAttempts = b.maxSaveAttempts;
         this.saveRetryTimeout = b.saveRetryTimeout;
         this.clock = b.clock;
+        this.djangoVersion = b.djangoVersion;
         this.codec = new SessionCodec(secretKey, clock, maxDecompressedBytes);
     }
 
@@ -82,6 +84,7 @@ public final class SessionSettings {
         b.maxSaveAttempts = maxSaveAttempts;
         b.saveRetryTimeout = saveRetryTimeout;
         b.clock = clock;
+        b.djangoVersion = djangoVersion;
         return b;
     }
 
@@ -167,6 +170,14 @@ public final class SessionSettings {
         return clock;
     }
 
+    /**
+     * The Django release whose bytes are written where releases differ (see {@link DjangoVersion}); by
+     * default {@link DjangoVersion#DJANGO_5_2}.
+     */
+    public DjangoVersion djangoVersion() {
+        return djangoVersion;
+    }
+
     /** The codec for Django's {@code session_data} under these settings. Not for application use. */
     public SessionCodec codec() {
         return codec;
@@ -181,7 +192,7 @@ public final class SessionSettings {
                 + ", secretKey=<masked>, secretKeyFallbacks=" + secretKey.fallbacks().size()
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", userIdKey=" + userIdKey
                 + ", maxSaveAttempts=" + maxSaveAttempts + ", saveRetryTimeout=" + saveRetryTimeout.toMillis()
-                + "ms]";
+                + "ms, djangoVersion=" + djangoVersion + "]";
     }
 
     /** Builds {@link SessionSettings}; each setter names the Django setting it mirrors and its default. */
@@ -203,6 +214,7 @@ public final class SessionSettings {
         private int maxSaveAttempts = Integer.MAX_VALUE;
         private Duration saveRetryTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
+        private DjangoVersion djangoVersion = DjangoVersion.DJANGO_5_2;
 
         private Builder() {
         }
@@ -368,6 +380,16 @@ public final class SessionSettings {
         /** Sets where time comes from; by default {@link Clock#systemUTC()}. Tests pass a clock they move. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the Django release sharing the store, whose bytes Cloakroom writes where releases differ
+         * (the CSRF value in the session, flash messages; see {@link DjangoVersion}); by default
+         * {@link DjangoVersion#DJANGO_5_2}. What every release writes is read whatever this says.
+         */
+        public Builder djangoVersion(DjangoVersion version) {
+            this.djangoVersion = Objects.requireNonNull(version, "version");
             return this;
         }
 

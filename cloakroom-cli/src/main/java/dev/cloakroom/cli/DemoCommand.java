@@ -46,6 +46,14 @@ final class DemoCommand extends EngineCommand {
             description = "SESSION_EXPIRE_AT_BROWSER_CLOSE (CLOAKROOM_EXPIRE_AT_BROWSER_CLOSE).")
     @Nullable String expireAtBrowserClose;
 
+    @Option(names = "--django-users", paramLabel = "BOOL",
+            description = "Log in the users of the Django database it shares (CLOAKROOM_DJANGO_USERS).")
+    @Nullable String djangoUsers;
+
+    @Option(names = "--django-version", paramLabel = "VERSION",
+            description = "The Django sharing the store: 3.2, 4.2 or 5.2 (CLOAKROOM_DJANGO_VERSION; default 5.2).")
+    @Nullable String djangoVersion;
+
     @Override
     Map<Variable, String> extraFlags() {
         Map<Variable, String> flags = new EnumMap<>(Variable.class);
@@ -57,6 +65,8 @@ final class DemoCommand extends EngineCommand {
         put(flags, Variable.COOKIE_PATH, cookiePath);
         put(flags, Variable.SAVE_EVERY_REQUEST, saveEveryRequest);
         put(flags, Variable.EXPIRE_AT_BROWSER_CLOSE, expireAtBrowserClose);
+        put(flags, Variable.DJANGO_USERS, djangoUsers);
+        put(flags, Variable.DJANGO_VERSION, djangoVersion);
         return flags;
     }
 

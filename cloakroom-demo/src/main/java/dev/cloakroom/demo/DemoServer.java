@@ -4,6 +4,7 @@ import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.demo.config.EnvironmentConfig;
 import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.djangoauth.DjangoUsers;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
@@ -64,8 +65,13 @@ public final class DemoServer implements AutoCloseable {
     public static DemoServer start(EnvironmentConfig config) {
         OpenEngine engine = OpenEngine.open(config, OpenEngine.Schema.CREATE_MISSING);
         try {
+            DemoUsers users = config.djangoUsers()
+                    ? DemoUsers.django(DjangoUsers.builder(config.databaseUrl())
+                            .djangoVersion(config.settings().djangoVersion()).clock(config.settings().clock())
+                            .build())
+                    : new DemoUsers();
             DemoServer server = start(engine.engine(), engine.name(), config.settings(), config.port(),
-                    engine);
+                    engine, users);
             LOG.info("Cloakroom demo at {} (engine {}, {})", server.uri(), engine.name(),
                     engine.description());
             return server;
@@ -83,14 +89,14 @@ public final class DemoServer implements AutoCloseable {
      */
     public static DemoServer start(SessionEngine engine, String engineName, SessionSettings settings,
             int port) {
-        return start(engine, engineName, settings, port, () -> { });
+        return start(engine, engineName, settings, port, () -> { }, new DemoUsers());
     }
 
     private static DemoServer start(SessionEngine engine, String engineName, SessionSettings settings,
             int port,
-            AutoCloseable onClose) {
+            AutoCloseable onClose, DemoUsers users) {
         Objects.requireNonNull(engine, "engine");
-        DemoContext context = new DemoContext(engine, engineName, settings, new Templates(), new DemoUsers());
+        DemoContext context = new DemoContext(engine, engineName, settings, new Templates(), users);
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -136,6 +142,7 @@ public final class DemoServer implements AutoCloseable {
         servlet(handler, new ApiPingServlet(context), "/api/ping", "/api/*");
         servlet(handler, new ApiSessionServlet(context), "/api/session", "/api/session/*", "/api/counter");
         servlet(handler, new ApiAuthServlet(context), "/api/login", "/api/logout", "/api/whoami");
+        servlet(handler, new ApiPasswordServlet(context), "/api/password");
         return handler;
     }
 

@@ -1,5 +1,6 @@
 package dev.cloakroom.servlet;
 
+import dev.cloakroom.DjangoVersion;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
@@ -40,10 +41,11 @@ final class FilterParameters {
     static final String COOKIE_PATH = "cookie-path";
     static final String SAVE_EVERY_REQUEST = "save-every-request";
     static final String EXPIRE_AT_BROWSER_CLOSE = "expire-at-browser-close";
+    static final String DJANGO_VERSION = "django-version";
 
     private static final Set<String> KNOWN = Set.of(ENGINE, ENGINE_FACTORY, FILE_PATH, SECRET_KEY,
             SECRET_KEY_FALLBACKS, COOKIE_NAME, COOKIE_AGE, COOKIE_SECURE, COOKIE_HTTPONLY, COOKIE_SAMESITE,
-            COOKIE_DOMAIN, COOKIE_PATH, SAVE_EVERY_REQUEST, EXPIRE_AT_BROWSER_CLOSE);
+            COOKIE_DOMAIN, COOKIE_PATH, SAVE_EVERY_REQUEST, EXPIRE_AT_BROWSER_CLOSE, DJANGO_VERSION);
 
     private final FilterConfig config;
 
@@ -92,6 +94,10 @@ final class FilterParameters {
             }
             b.saveEveryRequest(bool(SAVE_EVERY_REQUEST, false));
             b.expireAtBrowserClose(bool(EXPIRE_AT_BROWSER_CLOSE, false));
+            String djangoVersion = param(DJANGO_VERSION);
+            if (djangoVersion != null) {
+                b.djangoVersion(DjangoVersion.parse(djangoVersion));
+            }
         } catch (IllegalArgumentException e) {
             throw new ServletException("Bad init-parameter of filter '" + config.getFilterName() + "': "
                     + e.getMessage(), e);

@@ -88,7 +88,8 @@ import org.slf4j.LoggerFactory;
  * {@code file-path}, {@code secret-key}, {@code secret-key-fallbacks} (comma-separated), {@code cookie-name},
  * {@code cookie-age} (seconds), {@code cookie-secure}, {@code cookie-httponly}, {@code cookie-samesite}
  * ({@code Lax}, {@code Strict}, {@code None}, {@code false}), {@code cookie-domain}, {@code cookie-path},
- * {@code save-every-request}, {@code expire-at-browser-close}. Absent ones keep Django's defaults; without
+ * {@code save-every-request}, {@code expire-at-browser-close}, {@code django-version} ({@code 3.2},
+ * {@code 4.2}, {@code 5.2}). Absent ones keep Django's defaults; without
  * {@code secret-key} a random key is used (WARN: sessions do not survive a restart). A misspelt name fails
  * the filter's start, unless an {@code engine-factory} is set (it may read parameters of its own).
  */

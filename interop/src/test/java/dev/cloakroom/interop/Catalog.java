@@ -27,6 +27,16 @@ final class Catalog {
             SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
             WHERE conrelid = 'django_session'::regclass
             ORDER BY 1""";
+    private static final String MARIADB = """
+            SELECT CONCAT('column ', column_name, ' ', column_type, ' nullable=', is_nullable,
+                          ' key=', column_key, ' collation=', COALESCE(collation_name, '-'))
+            FROM information_schema.columns
+            WHERE table_schema = DATABASE() AND table_name = 'django_session'
+            UNION ALL
+            SELECT CONCAT('index ', index_name, ' unique=', 1 - non_unique, ' on ', column_name)
+            FROM information_schema.statistics
+            WHERE table_schema = DATABASE() AND table_name = 'django_session'
+            ORDER BY 1""";
 
     private Catalog() {
     }
@@ -35,11 +45,18 @@ final class Catalog {
     static List<String> describeSessionTable(SharedDatabase database) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection c = database.connect(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery(database instanceof SqliteDatabase ? SQLITE : POSTGRES)) {
+                ResultSet rows = s.executeQuery(query(database))) {
             while (rows.next()) {
                 lines.add(rows.getString(1));
             }
         }
         return lines;
+    }
+
+    private static String query(SharedDatabase database) {
+        if (database instanceof SqliteDatabase) {
+            return SQLITE;
+        }
+        return database instanceof MariadbDatabase ? MARIADB : POSTGRES;
     }
 }

@@ -1,10 +1,6 @@
 package dev.cloakroom.interop;
 
 import dev.cloakroom.signing.PythonJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,28 +8,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The real Django side: the project in {@code interop/django}, run by Debian's {@code /usr/bin/python3}
- * (Django 3.2 from {@code python3-django}), one {@code manage.py} command per call. Every call is a fresh
- * process, so settings (database, secret keys, session engine, a shifted "now") are exactly what this
- * object says. Immutable; the {@code with...} methods return changed copies.
+ * The real Django side: the project in {@code interop/django}, one {@code manage.py} command per call, run
+ * by the Django under test ({@link #UNDER_TEST}): Debian's 3.2 ({@code /usr/bin/python3} with
+ * {@code python3-django}) or 5.2 (the virtualenv {@code scripts/test-services} makes). Every call is a
+ * fresh process forked by {@link DjangoZygote}, so settings (database, secret keys, session engine, a
+ * shifted "now") are exactly what this object says. Immutable; the {@code with...} methods return changed copies.
  */
 final class Django {
 
-    /** Debian's interpreter: another {@code python3} may come first on the PATH, without Django. */
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    /**
+     * The Django this run of the interop tests talks to, from the system property {@code cloakroom.django}
+     * ({@code 3.2} or {@code 5.2}, the default); {@code interop/pom.xml} runs every test once for each.
+     */
+    static final DjangoRelease UNDER_TEST = DjangoRelease.of(System.getProperty("cloakroom.django", "5.2"));
     private static final long TIMEOUT_SECONDS = 120;
 
     private final Path project;
     private final Map<String, String> env;
+    private final Path python;
 
     private Django(Path project, Map<String, String> env) {
         this.project = project;
         this.env = Map.copyOf(env);
+        this.python = UNDER_TEST.python();
     }
 
     /** Django on {@code database} with {@code secretKey}, the db session engine and the real time. */
@@ -60,6 +60,22 @@ final class Django {
         return new Django(project, next);
     }
 
+    /** This Django with {@code PASSWORD_HASHERS} starting with {@code algorithm} (for example {@code argon2}). */
+    Django withPasswordHasher(String algorithm) {
+        return with("CLOAKROOM_DJANGO_PASSWORD_HASHER", algorithm);
+    }
+
+    /** This Django with {@code MESSAGE_STORAGE} {@code session}, {@code cookie} or {@code fallback}. */
+    Django withMessageStorage(String storage) {
+        return with("CLOAKROOM_DJANGO_MESSAGE_STORAGE", storage);
+    }
+
+    private Django with(String name, String value) {
+        Map<String, String> next = new LinkedHashMap<>(env);
+        next.put(name, value);
+        return new Django(project, next);
+    }
+
     /** This Django with {@code timezone.now()} fixed at {@code now} (see interop_app/apps.py). */
     Django at(Instant now) {
         Map<String, String> next = new LinkedHashMap<>(env);
@@ -79,9 +95,23 @@ final class Django {
         return request("POST", path, session, PythonJson.dumps(body));
     }
 
+    /** {@code POST path} with CSRF checks enforced and {@code token} in the {@code X-CSRFToken} header. */
+    DjangoResponse postWithCsrf(String path, @Nullable String session, String token) {
+        return request("POST", path, session, "{}", "--csrf", token);
+    }
+
+    /** {@code GET} or {@code POST} (a JSON body) with the {@code messages} cookie {@code messagesCookie}. */
+    DjangoResponse withMessagesCookie(String method, String path, @Nullable String messagesCookie,
+            @Nullable Object body) {
+        return messagesCookie == null ? request(method, path, null, body == null ? null : PythonJson.dumps(body))
+                : request(method, path, null, body == null ? null : PythonJson.dumps(body),
+                        "--messages-cookie=" + messagesCookie);
+    }
+
     private DjangoResponse request(String method, String path, @Nullable String session,
-            @Nullable String body) {
+            @Nullable String body, String... options) {
         List<String> args = new ArrayList<>(List.of("request", method, path));
+        args.addAll(List.of(options));
         if (session != null) {
             args.add("--session");
             args.add(session);
@@ -112,6 +142,26 @@ final class Django {
         return ((Number) map(json(null, "create_user", username, password)).get("id")).longValue();
     }
 
+    /**
+     * Runs Django's {@code createsuperuser --noinput} with {@code DJANGO_SUPERUSER_PASSWORD}: the hash is
+     * made by the first of this Django's {@code PASSWORD_HASHERS} ({@link #withPasswordHasher}).
+     */
+    void createSuperuser(String username, String password) {
+        with("DJANGO_SUPERUSER_PASSWORD", password).run(null, "createsuperuser", "--noinput", "--username",
+                username, "--email", "admin@example.com");
+    }
+
+    /** Runs Django's own {@code changepassword USERNAME}, typing {@code password} twice. */
+    void changepassword(String username, String password) {
+        run(password + "\n" + password + "\n", "changepassword_stdin", username);
+    }
+
+    /** Django's {@code authenticate(username=..., password=...)}: whether it returns the user. */
+    boolean authenticates(String username, String password) {
+        return Boolean.TRUE.equals(post("/authenticate/", null, Map.of("username", username, "password",
+                password)).body().get("authenticated"));
+    }
+
     /** Changes a user's password through {@code user.set_password} and {@code save()}. */
     void setPassword(String username, String password) {
         run(null, "set_password", username, password);
@@ -136,67 +186,34 @@ final class Django {
     }
 
     /**
-     * Runs {@code /usr/bin/python3 manage.py args...} and returns its stdout.
+     * Runs {@code manage.py args...} with this Django and returns its stdout.
      *
      * @throws AssertionError if it does not exit with 0 within two minutes; the message holds stderr
      */
     String run(@Nullable String stdin, String... args) {
         String shown = "`manage.py " + String.join(" ", args) + "`";
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "manage.py"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
-        Map<String, String> environment = builder.environment();
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.keySet()
-                .removeIf(name -> name.startsWith("CLOAKROOM_DJANGO_") || name.startsWith("PYTHON"));
-        environment.put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ in the source tree
+                .removeIf(name -> name.startsWith("CLOAKROOM_DJANGO_") || name.startsWith("PYTHON")
+                        || name.startsWith("DJANGO_"));
         environment.put("PYTHONIOENCODING", "utf-8");
         environment.put("DJANGO_SETTINGS_MODULE", "interop_site.settings");
         environment.putAll(env);
-        try {
-            Process process = builder.start();
-            CompletableFuture<String> out = drain(process.getInputStream());
-            CompletableFuture<String> err = drain(process.getErrorStream());
-            try (OutputStream in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("Django did not finish " + shown + " in " + TIMEOUT_SECONDS
-                        + " s; stderr so far:\n" + err.getNow(""));
-            }
-            String stderr = err.join();
-            if (process.exitValue() != 0) {
-                throw new AssertionError("Django failed (exit " + process.exitValue() + ") running " + shown
-                        + hint(stderr) + "\nstderr:\n" + stderr + "\nstdout:\n" + out.join());
-            }
-            return out.join();
-        } catch (IOException e) {
-            throw new AssertionError("Could not start " + PYTHON + ": install Debian's Python 3 and Django "
-                    + "(apt-get install -y python3-django python3-psycopg2)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("Interrupted while Django ran " + shown, e);
+        DjangoZygote.Result result = DjangoZygote.of(python, project).run(environment, List.of(args), stdin,
+                TIMEOUT_SECONDS);
+        if (result.exit() != 0) {
+            throw new AssertionError("Django " + UNDER_TEST + " failed (exit " + result.exit() + ") running "
+                    + shown + hint(result.stderr()) + "\nstderr:\n" + result.stderr() + "\nstdout:\n"
+                    + result.stdout());
         }
+        return result.stdout();
     }
 
-    private static String hint(String stderr) {
-        if (stderr.contains("No module named 'django'") || stderr.contains("No module named 'psycopg2'")) {
-            return ": " + PYTHON + " lacks Django or psycopg2; run "
-                    + "`apt-get install -y python3-django python3-psycopg2`";
+    private String hint(String stderr) {
+        if (stderr.contains("No module named")) {
+            return ": " + python + " lacks a module Django " + UNDER_TEST + " needs; run scripts/test-services";
         }
         return "";
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "<unreadable: " + e + ">";
-            }
-        });
     }
 
     @SuppressWarnings("unchecked")
@@ -220,6 +237,6 @@ final class Django {
 
     @Override
     public String toString() {
-        return "Django[" + project + ", db=" + env.get("CLOAKROOM_DJANGO_DB") + "]";
+        return "Django " + UNDER_TEST + "[" + project + ", db=" + env.get("CLOAKROOM_DJANGO_DB") + "]";
     }
 }

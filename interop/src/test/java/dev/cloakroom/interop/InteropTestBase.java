@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Both sides on one database and one secret: Django (a real 3.2, through {@link Django}) and Cloakroom's
+ * Both sides on one database and one secret: Django (a real 3.2 or 5.2, {@link Django#UNDER_TEST}, with
+ * Cloakroom's {@code djangoVersion} set to match) and Cloakroom's
  * {@code db} engine on the {@code django_session} table Django's migrate made. A subclass per database
  * says which ({@link #openDatabase}). Cloakroom's time is {@link #clock}, reset to the real time before
  * each test because Django's is the real time unless a test shifts it with {@link Django#at}.
@@ -51,7 +52,8 @@ abstract class InteropTestBase {
             django.migrate();
             engine = database.engine(clock);
         }
-        settings = SessionSettings.builder().secretKey(secret).clock(clock).build();
+        settings = SessionSettings.builder().secretKey(secret).clock(clock)
+                .djangoVersion(Django.UNDER_TEST.version()).build();
     }
 
     @BeforeEach

@@ -3,8 +3,13 @@ package dev.cloakroom.interop;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.contrib.auth.Auth;
+import dev.cloakroom.contrib.messages.CookieMessageStorage;
+import dev.cloakroom.contrib.messages.Level;
+import dev.cloakroom.contrib.messages.Message;
 import dev.cloakroom.engine.SignedCookieEngine;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +45,8 @@ abstract class SecretRotationInterop extends InteropTestBase {
         djangoRotated = django.withSecretKey(newSecret, oldSecret);
         rotated = settings.toBuilder().secretKey(newSecret, oldSecret).build();
         newSecretOnly = settings.toBuilder().secretKey(newSecret).build();
-        String[] version = django.version().split("\\.");
-        djangoHasFallbacks = Integer.parseInt(version[0]) > 4
-                || (Integer.parseInt(version[0]) == 4 && Integer.parseInt(version[1]) >= 1);
+        assertThat(django.version()).startsWith(Django.UNDER_TEST + ".");
+        djangoHasFallbacks = Django.UNDER_TEST.hasSecretKeyFallbacks();
     }
 
     @Test
@@ -122,6 +126,86 @@ abstract class SecretRotationInterop extends InteropTestBase {
             assertSameJson(djangoReads, data);
         } else {
             assertThat(djangoReads).as("Django 3.2 ignores SECRET_KEY_FALLBACKS").isEmpty();
+        }
+    }
+
+    @Test
+    void djangoResignsWithTheNewSecretOnItsNextSave() {
+        String key = cloakroomWrites(Map.of("cart", "book")); // the old secret
+
+        DjangoResponse saved = djangoRotated.post("/session/", key, Map.of("seen by", "django"));
+
+        if (djangoHasFallbacks) {
+            assertThat(saved.requireSessionCookie()).isEqualTo(key);
+            assertThat(entries(Session.open(engine, newSecretOnly, key))).as("signed with the new secret")
+                    .containsEntry("cart", "book").containsEntry("seen by", "django");
+        } else {
+            assertThat(saved.data()).as("Django 3.2 cannot read the old secret's session").doesNotContainKey("cart");
+        }
+    }
+
+    @Test
+    void userLoggedInByCloakroomUnderTheOldSecretStaysLoggedInForDjangoAfterRotation() {
+        String name = "rotating-java-user-" + newSecret.substring(newSecret.length() - 6);
+        django.createUser(name, "pässwörd");
+        DjangoUsers users = new DjangoUsers(database);
+        Session login = cloakroomOpens(null); // the old secret
+        Auth.login(login, users.authenticate(name, "pässwörd").orElseThrow());
+        login.save();
+
+        DjangoResponse whoami = djangoRotated.get("/whoami/", login.key());
+
+        assertThat(whoami.body()).containsEntry("authenticated", djangoHasFallbacks);
+        if (djangoHasFallbacks) {
+            String cycled = whoami.requireSessionCookie();
+            assertThat(cycled).as("Django 4.1+'s upgrade cycles the key").isNotEqualTo(login.key());
+            Session after = Session.open(engine, newSecretOnly, cycled);
+            assertThat(Auth.currentUser(after, users)).as("the new hash, under the new secret alone").isPresent();
+        }
+    }
+
+    @Test
+    void messagesCookieSignedWithTheOldSecretIsShownAfterRotation() {
+        Map<String, Object> message = Map.of("level", 25, "message", "Enregistré", "extra_tags", "");
+        String fromDjango = djangoOnOldSecret.withMessageStorage("cookie")
+                .withMessagesCookie("POST", "/messages/", null, message).messagesCookie();
+        CookieMessageStorage java = CookieMessageStorage.of(null, settings);
+        java.add(Message.of(Level.SUCCESS, "Enregistré"));
+        java.update();
+        String fromCloakroom = java.cookieUpdate().orElseThrow().value();
+
+        for (String cookie : List.of(fromDjango, fromCloakroom)) {
+            List<Message> shown = new ArrayList<>();
+            CookieMessageStorage.of(cookie, rotated).forEach(shown::add);
+            assertThat(shown).extracting(Message::text).containsExactly("Enregistré");
+            List<Message> unsigned = new ArrayList<>();
+            CookieMessageStorage.of(cookie, newSecretOnly).forEach(unsigned::add);
+            assertThat(unsigned).as("without the fallback").isEmpty();
+            Object djangoShows = djangoRotated.withMessageStorage("cookie")
+                    .withMessagesCookie("GET", "/messages/", cookie, null).body().get("messages");
+            assertThat((List<?>) djangoShows).hasSize(djangoHasFallbacks ? 1 : 0);
+        }
+    }
+
+    @Test
+    void removingTheOldSecretFromTheFallbacksLogsOutWhatItSignedOnBothSides() {
+        String name = "retired-secret-user-" + newSecret.substring(newSecret.length() - 6);
+        djangoOnOldSecret.createUser(name, "pässwörd");
+        String fromDjango = djangoOnOldSecret.post("/login/", null, Map.of("username", name, "password",
+                "pässwörd")).requireSessionCookie();
+        DjangoUsers users = new DjangoUsers(database);
+        Session login = cloakroomOpens(null); // the old secret
+        Auth.login(login, users.authenticate(name, "pässwörd").orElseThrow());
+        login.save();
+        Django djangoNewOnly = django.withSecretKey(newSecret);
+
+        for (String key : List.of(fromDjango, login.key())) {
+            assertThat(Session.open(engine, rotated, key).get(Auth.USER_ID_KEY)).as("with the fallback")
+                    .isNotNull();
+        }
+        for (String key : List.of(fromDjango, login.key())) {
+            assertThat(Auth.currentUser(Session.open(engine, newSecretOnly, key), users)).isEmpty();
+            assertThat(djangoNewOnly.get("/whoami/", key).body()).containsEntry("authenticated", false);
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One database both sides use: a SQLite file, or a PostgreSQL database made for one test class and
- * dropped after it. Engines made by {@link #engine} are closed with it.
+ * One database both sides use: a SQLite file, or a PostgreSQL or MariaDB database made for one test class
+ * and dropped after it. Engines made by {@link #engine} are closed with it.
  */
 abstract class SharedDatabase implements AutoCloseable {
 
@@ -28,13 +28,18 @@ abstract class SharedDatabase implements AutoCloseable {
         return PostgresDatabase.create();
     }
 
+    /** A fresh MariaDB database on 127.0.0.1:3306, dropped by {@link #close()}. */
+    static SharedDatabase mariadb() {
+        return MariadbDatabase.create();
+    }
+
     /** What Django's settings read from {@code CLOAKROOM_DJANGO_DB}. */
     abstract String djangoUrl();
 
     /** The JDBC URL of the same database. */
     abstract String jdbcUrl();
 
-    /** {@code SQLite} or {@code PostgreSQL}, for messages. */
+    /** {@code SQLite}, {@code PostgreSQL} or {@code MariaDB}, for messages. */
     abstract String name();
 
     /** A plain connection, for looking at the catalogue and the rows directly. */

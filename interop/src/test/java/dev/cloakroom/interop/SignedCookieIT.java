@@ -39,7 +39,8 @@ class SignedCookieIT {
     @BeforeAll
     void startBothSides(@TempDir Path directory) {
         django = Django.on(SharedDatabase.sqlite(directory), secret).withSessionEngine("signed_cookies");
-        settings = SessionSettings.builder().secretKey(secret).clock(clock).build();
+        settings = SessionSettings.builder().secretKey(secret).clock(clock)
+                .djangoVersion(Django.UNDER_TEST.version()).build();
         engine = SignedCookieEngine.create(settings);
     }
 

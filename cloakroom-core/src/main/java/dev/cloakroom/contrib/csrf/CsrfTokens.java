@@ -5,9 +5,11 @@ import dev.cloakroom.signing.CsrfMasking;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The CSRF secret kept in the session, as Django does with {@code CSRF_USE_SESSIONS = True}: the
- * unmasked 32-character secret under {@value #SESSION_KEY} (Django 4.0+; a 64-character masked value, as
- * Django 3.2 stored it, is read by unmasking it). Pages get a freshly masked token per call, so the token
+ * The CSRF secret kept in the session, as Django does with {@code CSRF_USE_SESSIONS = True}, under
+ * {@value #SESSION_KEY}: the unmasked 32-character secret (Django 4.0+), or, when the settings'
+ * {@link dev.cloakroom.DjangoVersion} is 3.2, a 64-character masked token, the only form Django 3.2 reads.
+ * Both forms are read whatever the setting; a value in the other form is rewritten in the configured one
+ * when a token is handed out. Pages get a freshly masked token per call, so the token
  * in a page changes on every response (BREACH protection) while every one of them stays valid until
  * the secret changes: at {@link #rotate}, at login, and at logout (the session is flushed).
  *
@@ -28,8 +30,8 @@ public final class CsrfTokens {
     /**
      * Returns a token to put in a form field or give to scripts (Django's {@code get_token}): the session's
      * secret masked with a fresh random mask, 64 characters. Creates and stores a secret if the session
-     * has none (or has one that is malformed), and replaces a stored Django 3.2 masked value by its
-     * secret.
+     * has none (or has one that is malformed), and rewrites a stored value that is not in the form of the
+     * configured Django version.
      *
      * @throws dev.cloakroom.SessionStorageException if the session cannot be loaded
      */
@@ -39,8 +41,8 @@ public final class CsrfTokens {
         if (secret == null) {
             secret = CsrfMasking.newSecret();
         }
-        if (!secret.equals(stored)) {
-            session.put(SESSION_KEY, secret);
+        if (!(stored instanceof String value) || !isInConfiguredForm(session, value, secret)) {
+            session.put(SESSION_KEY, storedForm(session, secret));
         }
         return CsrfMasking.mask(secret);
     }
@@ -52,7 +54,20 @@ public final class CsrfTokens {
      * @throws dev.cloakroom.SessionStorageException if the session cannot be loaded
      */
     public static void rotate(Session session) {
-        session.put(SESSION_KEY, CsrfMasking.newSecret());
+        session.put(SESSION_KEY, storedForm(session, CsrfMasking.newSecret()));
+    }
+
+    private static boolean masksForDjango32(Session session) {
+        return !session.settings().djangoVersion().atLeast(4, 0);
+    }
+
+    /** What is stored for {@code secret}: itself, or a masked token of it for Django 3.2. */
+    private static String storedForm(Session session, String secret) {
+        return masksForDjango32(session) ? CsrfMasking.mask(secret) : secret;
+    }
+
+    private static boolean isInConfiguredForm(Session session, String stored, String secret) {
+        return masksForDjango32(session) ? stored.length() == CsrfMasking.TOKEN_LENGTH : stored.equals(secret);
     }
 
     /**

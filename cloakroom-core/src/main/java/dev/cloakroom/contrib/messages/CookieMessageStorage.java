@@ -128,7 +128,7 @@ public final class CookieMessageStorage extends MessageStorage {
         if (messages.isEmpty() && !notFinished) {
             return null;
         }
-        List<Object> tree = MessageJson.toTree(messages);
+        List<Object> tree = MessageJson.toTree(messages, settings.djangoVersion());
         if (notFinished) {
             tree.add(NOT_FINISHED);
         }

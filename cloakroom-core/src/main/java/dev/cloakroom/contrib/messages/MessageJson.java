@@ -1,5 +1,6 @@
 package dev.cloakroom.contrib.messages;
 
+import dev.cloakroom.DjangoVersion;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * Django's {@code MessageEncoder} / {@code MessageDecoder} on JSON trees: a message is the array
  * {@code ["__json_message", is_safe (0|1), level, text, extra_tags?]}.
  *
- * <p>Written in Django 3.2's form: {@code extra_tags} only when it is not empty. Django 4.x/5.x write it
- * whenever it is not {@code None} (so {@code ""} too); every version reads both forms, and both read back
- * the same tags. The 3.2 form is what the shared vectors hold, byte for byte.
+ * <p>Written in the form of the configured {@link DjangoVersion}: Django 3.2 writes {@code extra_tags}
+ * only when it is not empty, 4.1+ whenever it is not {@code None} (so {@code ""} too). Every version reads
+ * both forms.
  */
 final class MessageJson {
 
@@ -22,8 +23,9 @@ final class MessageJson {
     private MessageJson() {
     }
 
-    /** Returns the JSON tree of {@code messages}, as {@code MessageEncoder} builds it. */
-    static List<Object> toTree(List<Message> messages) {
+    /** Returns the JSON tree of {@code messages}, as {@code version}'s {@code MessageEncoder} builds it. */
+    static List<Object> toTree(List<Message> messages, DjangoVersion version) {
+        boolean writeEmptyTags = version.atLeast(4, 1);
         List<Object> out = new ArrayList<>(messages.size() + 1);
         for (Message m : messages) {
             List<Object> element = new ArrayList<>(5);
@@ -31,7 +33,7 @@ final class MessageJson {
             element.add(m.safe() ? 1 : 0);
             element.add(m.level());
             element.add(m.text());
-            if (m.extraTags() != null && !m.extraTags().isEmpty()) {
+            if (m.extraTags() != null && (writeEmptyTags || !m.extraTags().isEmpty())) {
                 element.add(m.extraTags());
             }
             out.add(element);

@@ -1,5 +1,6 @@
 package dev.cloakroom.contrib.messages;
 
+import dev.cloakroom.DjangoVersion;
 import dev.cloakroom.Session;
 import dev.cloakroom.signing.PythonJson;
 import java.util.List;
@@ -54,13 +55,13 @@ public final class SessionMessageStorage extends MessageStorage {
         if (messages.isEmpty()) {
             session.remove(SESSION_KEY);
         } else {
-            session.put(SESSION_KEY, encode(messages));
+            session.put(SESSION_KEY, encode(messages, session.settings().djangoVersion()));
         }
         return List.of();
     }
 
-    /** Returns the session value for {@code messages}: Django's {@code MessageEncoder().encode(messages)}. */
-    static String encode(List<Message> messages) {
-        return PythonJson.dumps(MessageJson.toTree(messages), false);
+    /** Returns the session value for {@code messages}: {@code version}'s {@code MessageEncoder().encode}. */
+    static String encode(List<Message> messages, DjangoVersion version) {
+        return PythonJson.dumps(MessageJson.toTree(messages, version), false);
     }
 }

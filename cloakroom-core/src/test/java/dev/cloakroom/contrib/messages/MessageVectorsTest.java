@@ -53,7 +53,7 @@ class MessageVectorsTest {
 
     @Test
     void encodingTheListedMessagesGivesTheSessionValueByteForByte() {
-        assertThat(SessionMessageStorage.encode(listedMessages()))
+        assertThat(SessionMessageStorage.encode(listedMessages(), dev.cloakroom.DjangoVersion.DJANGO_3_2))
                 .isEqualTo(VECTORS.get("session_value").asText());
     }
 

@@ -1,5 +1,6 @@
 package dev.cloakroom.demo.config;
 
+import dev.cloakroom.DjangoVersion;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.signing.SecretKey;
@@ -46,6 +47,7 @@ public final class EnvironmentConfig {
     private final String redisKeyPrefix;
     private final Path filePath;
     private final int port;
+    private final boolean djangoUsers;
     private final SessionSettings.Builder settingsBuilder;
     private @Nullable SessionSettings settings;
     private @Nullable SecretSource secretSource;
@@ -64,6 +66,11 @@ public final class EnvironmentConfig {
         this.filePath = parse(Variable.FILE_PATH, Path.of(System.getProperty("java.io.tmpdir")),
                 v -> workingDirectory.resolve(v));
         this.port = parse(Variable.PORT, DEFAULT_PORT, EnvironmentConfig::parsePort);
+        this.djangoUsers = parse(Variable.DJANGO_USERS, false, EnvironmentConfig::parseBoolean);
+        if (djangoUsers && engine != EngineKind.DB && engine != EngineKind.CACHED_DB) {
+            throw new ConfigurationException(sources.get(Variable.DJANGO_USERS) + " needs the users' database: "
+                    + "use the db or cached_db engine with " + Variable.DATABASE_URL.environmentName());
+        }
         this.settingsBuilder = settingsBuilder();
         if (raw.containsKey(Variable.SECRET_KEY_FALLBACKS) && !raw.containsKey(Variable.SECRET_KEY)) {
             throw new ConfigurationException(sources.get(Variable.SECRET_KEY_FALLBACKS) + " is set but "
@@ -140,6 +147,14 @@ public final class EnvironmentConfig {
         return port;
     }
 
+    /**
+     * Whether the demo logs in the users of Django's {@code auth_user} table in the database at
+     * {@link #databaseUrl()} instead of its own two ({@code CLOAKROOM_DJANGO_USERS}); by default false.
+     */
+    public boolean djangoUsers() {
+        return djangoUsers;
+    }
+
     /** The directory relative paths and {@code .cloakroom-secret} are resolved against. */
     public Path workingDirectory() {
         return workingDirectory;
@@ -213,6 +228,7 @@ public final class EnvironmentConfig {
         apply(Variable.COOKIE_PATH, b::cookiePath);
         apply(Variable.SAVE_EVERY_REQUEST, v -> b.saveEveryRequest(parseBoolean(v)));
         apply(Variable.EXPIRE_AT_BROWSER_CLOSE, v -> b.expireAtBrowserClose(parseBoolean(v)));
+        apply(Variable.DJANGO_VERSION, v -> b.djangoVersion(DjangoVersion.parse(v)));
         fallbacks(); // checked now, used when the secret is resolved
         return b;
     }

@@ -42,7 +42,11 @@ public enum Variable {
     /** {@code SESSION_EXPIRE_AT_BROWSER_CLOSE}. */
     EXPIRE_AT_BROWSER_CLOSE("CLOAKROOM_EXPIRE_AT_BROWSER_CLOSE", "--expire-at-browser-close", "false"),
     /** The demo's TCP port on 127.0.0.1; 0 picks a free one. */
-    PORT("CLOAKROOM_PORT", "--port", "8000");
+    PORT("CLOAKROOM_PORT", "--port", "8000"),
+    /** Whether the demo logs in the users of the Django database it shares ({@code auth_user}). */
+    DJANGO_USERS("CLOAKROOM_DJANGO_USERS", "--django-users", "0 (the demo's alice and bob)"),
+    /** The Django release sharing the store: {@code 3.2}, {@code 4.2} or {@code 5.2}. */
+    DJANGO_VERSION("CLOAKROOM_DJANGO_VERSION", "--django-version", "5.2");
 
     private final String environmentName;
     private final String flag;

@@ -3,6 +3,7 @@ package dev.cloakroom.demo.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cloakroom.DjangoVersion;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SessionSettings;
 import java.nio.file.Files;
@@ -46,6 +47,22 @@ class EnvironmentConfigTest {
         assertThat(settings.saveEveryRequest()).isFalse();
         assertThat(settings.expireAtBrowserClose()).isFalse();
         assertThat(load(Map.of()).settings().secretKey()).isEqualTo(settings.secretKey());
+    }
+
+    @Test
+    void djangoUsersAndVersionAreReadAndChecked() {
+        assertThat(load(Map.of()).djangoUsers()).isFalse();
+        assertThat(load(Map.of()).settings().djangoVersion()).isEqualTo(DjangoVersion.DJANGO_5_2);
+        EnvironmentConfig config = load(Map.of("CLOAKROOM_DJANGO_USERS", "1", "CLOAKROOM_DJANGO_VERSION", "3.2",
+                "CLOAKROOM_SECRET_KEY", "k"));
+        assertThat(config.djangoUsers()).isTrue();
+        assertThat(config.settings().djangoVersion()).isEqualTo(DjangoVersion.DJANGO_3_2);
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_DJANGO_USERS", "1", "CLOAKROOM_ENGINE", "file")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CLOAKROOM_DJANGO_USERS");
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_DJANGO_VERSION", "2.2", "CLOAKROOM_SECRET_KEY", "k"))
+                .settings()).isInstanceOf(ConfigurationException.class).hasMessageContaining("2.2");
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_DJANGO_USERS", "maybe")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CLOAKROOM_DJANGO_USERS");
     }
 
     @Test

@@ -1,0 +1,15 @@
+package dev.cloakroom.interop;
+
+import java.nio.file.Path;
+
+class MariadbCloakroomMadeTableIT extends CloakroomMadeTableInterop {
+    @Override
+    protected SharedDatabase openDatabase(Path directory) {
+        return SharedDatabase.mariadb();
+    }
+
+    @Override
+    protected SharedDatabase openReferenceDatabase(Path directory) {
+        return SharedDatabase.mariadb();
+    }
+}
