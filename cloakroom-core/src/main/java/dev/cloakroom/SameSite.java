@@ -3,7 +3,10 @@ package dev.cloakroom;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The cookie's {@code SameSite} attribute ({@code SESSION_COOKIE_SAMESITE}); {@link #NONE_ATTRIBUTE} omits it. */
+/**
+ * The cookie's {@code SameSite} attribute ({@code SESSION_COOKIE_SAMESITE});
+ * {@link #NONE_ATTRIBUTE} omits it.
+ */
 public enum SameSite {
     /** {@code SameSite=Lax}: Django's default. */
     LAX("Lax"),

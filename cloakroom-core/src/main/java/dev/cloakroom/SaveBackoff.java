@@ -29,7 +29,8 @@ final class SaveBackoff {
         if (failedAttempts <= 1) {
             return;
         }
-        long bound = Math.min(MAX_BOUND_NANOS, TimeUnit.MILLISECONDS.toNanos(1) << Math.min(failedAttempts - 1, 20));
+        long bound = Math.min(MAX_BOUND_NANOS,
+                TimeUnit.MILLISECONDS.toNanos(1) << Math.min(failedAttempts - 1, 20));
         long nanos = Math.min(ThreadLocalRandom.current().nextLong(bound + 1), deadline - System.nanoTime());
         if (nanos <= 0) {
             return;

@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  *       {@code SessionStorageException} with the same message at once, without asking the storage again, so
  *       a request waits for a storage timeout at most once.</li>
  *   <li><b>What was stored.</b> A value read before {@link #save()} is what this request computed on the data
- *       it loaded; if another request saved first, the save applies this request's changes to the fresher data
- *       and the stored value can differ (a counter at 9 instead of 3). After {@code save()} the values are
- *       exactly the stored ones; {@link #isSaved()} says whether they still are.</li>
+ *       it loaded; if another request saved first, the save applies this request's changes to the fresher
+ *       data and the stored value can differ (a counter at 9 instead of 3). After {@code save()} the values
+ *       are exactly the stored ones; {@link #isSaved()} says whether they still are.</li>
  * </ul>
  *
  * <p>Not thread-safe: one instance belongs to one request. Open one with {@link #open}.
@@ -96,15 +96,16 @@ public final class Session {
      * @param key the key the client sent, or {@code null}; an unusable key is dropped
      */
     public static Session open(SessionEngine engine, SessionSettings settings, @Nullable String key) {
-        return new Session(Objects.requireNonNull(engine, "engine"), Objects.requireNonNull(settings, "settings"),
-                key);
+        return new Session(Objects.requireNonNull(engine, "engine"),
+                Objects.requireNonNull(settings, "settings"), key);
     }
 
     private boolean isUsableKey(@Nullable String candidate) {
         if (clientSide != null) {
             if (candidate != null && candidate.length() > MAX_CLIENT_SIDE_KEY) {
                 SecurityLog.suspicious("Ignoring a session cookie of " + candidate.length()
-                        + " characters, over the " + MAX_CLIENT_SIDE_KEY + " a signed session cookie can have");
+                        + " characters, over the " + MAX_CLIENT_SIDE_KEY
+                        + " a signed session cookie can have");
                 return false;
             }
             // Django's rule for every engine: a key shorter than 8 characters is no key, silently.
@@ -508,7 +509,8 @@ public final class Session {
                 default:
                     if (attempt >= settings.maxSaveAttempts() || System.nanoTime() - deadline >= 0) {
                         throw new SessionException("Could not save session …" + SessionKeys.suffix(current)
-                                + " in " + attempt + " attempts over " + (System.nanoTime() - started) / 1_000_000
+                                + " in " + attempt + " attempts over "
+                                + (System.nanoTime() - started) / 1_000_000
                                 + " ms: other requests kept changing it at the same time");
                     }
                     SaveBackoff.pause(attempt, deadline);

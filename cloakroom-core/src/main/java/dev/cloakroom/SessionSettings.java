@@ -143,7 +143,10 @@ public final class SessionSettings {
         return maxDecompressedBytes;
     }
 
-    /** The session entry that names the user, stored as {@link StoredSession#userId()}; by default {@code _auth_user_id}. */
+    /**
+     * The session entry that names the user, stored as {@link StoredSession#userId()}; by default
+     * {@code _auth_user_id}.
+     */
     public String userIdKey() {
         return userIdKey;
     }
@@ -186,7 +189,8 @@ public final class SessionSettings {
     @Override
     public String toString() {
         return "SessionSettings[cookieName=" + cookieName + ", cookieAge=" + cookieAge.toSeconds() + "s"
-                + ", cookieDomain=" + cookieDomain + ", cookiePath=" + cookiePath + ", cookieSecure=" + cookieSecure
+                + ", cookieDomain=" + cookieDomain + ", cookiePath=" + cookiePath
+                + ", cookieSecure=" + cookieSecure
                 + ", cookieHttpOnly=" + cookieHttpOnly + ", cookieSameSite=" + cookieSameSite
                 + ", saveEveryRequest=" + saveEveryRequest + ", expireAtBrowserClose=" + expireAtBrowserClose
                 + ", secretKey=<masked>, secretKeyFallbacks=" + secretKey.fallbacks().size()
@@ -227,7 +231,8 @@ public final class SessionSettings {
         public Builder cookieName(String name) {
             Objects.requireNonNull(name, "cookieName");
             if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
-                throw new IllegalArgumentException("cookieName must be a non-empty cookie token, was '" + name + "'");
+                throw new IllegalArgumentException(
+                        "cookieName must be a non-empty cookie token, was '" + name + "'");
             }
             this.cookieName = name;
             return this;
@@ -261,7 +266,8 @@ public final class SessionSettings {
         public Builder cookiePath(String path) {
             Objects.requireNonNull(path, "cookiePath");
             if (!path.startsWith("/") || path.contains(";")) {
-                throw new IllegalArgumentException("cookiePath must start with '/' and hold no ';', was '" + path + "'");
+                throw new IllegalArgumentException(
+                        "cookiePath must start with '/' and hold no ';', was '" + path + "'");
             }
             this.cookiePath = path;
             return this;
@@ -285,7 +291,10 @@ public final class SessionSettings {
             return this;
         }
 
-        /** Saves non-empty sessions on every request ({@code SESSION_SAVE_EVERY_REQUEST}); by default {@code false}. */
+        /**
+         * Saves non-empty sessions on every request ({@code SESSION_SAVE_EVERY_REQUEST}); by default
+         * {@code false}.
+         */
         public Builder saveEveryRequest(boolean saveEveryRequest) {
             this.saveEveryRequest = saveEveryRequest;
             return this;
@@ -301,8 +310,8 @@ public final class SessionSettings {
         }
 
         /**
-         * Sets the secret key and its fallbacks ({@code SECRET_KEY}, {@code SECRET_KEY_FALLBACKS}); by default
-         * a random key per process, with a WARN.
+         * Sets the secret key and its fallbacks ({@code SECRET_KEY}, {@code SECRET_KEY_FALLBACKS}); by
+         * default a random key per process, with a WARN.
          */
         public Builder secretKey(SecretKey secretKey) {
             this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
@@ -331,7 +340,8 @@ public final class SessionSettings {
          */
         public Builder maxDecompressedBytes(int bytes) {
             if (bytes < 1024) {
-                throw new IllegalArgumentException("maxDecompressedBytes must be at least 1024, was " + bytes);
+                throw new IllegalArgumentException(
+                        "maxDecompressedBytes must be at least 1024, was " + bytes);
             }
             this.maxDecompressedBytes = bytes;
             return this;
@@ -398,7 +408,8 @@ public final class SessionSettings {
             SecretKey key = secretKey;
             if (key == null) {
                 LOG.warn("No secretKey configured: using a random one for this process. Sessions will not "
-                        + "survive a restart and cannot be shared; set SessionSettings.builder().secretKey(...).");
+                        + "survive a restart and cannot be shared; "
+                        + "set SessionSettings.builder().secretKey(...).");
                 key = SecretKey.of(randomSecret());
             }
             return new SessionSettings(this, key);

@@ -27,6 +27,7 @@ public record SessionSummary(String key, Instant expiresAt, @Nullable Instant la
 
     @Override
     public String toString() {
-        return "SessionSummary[key=…" + keySuffix() + ", expiresAt=" + expiresAt + ", lastSeen=" + lastSeen + "]";
+        return "SessionSummary[key=…" + keySuffix() + ", expiresAt=" + expiresAt + ", lastSeen=" + lastSeen
+                + "]";
     }
 }

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>absent or {@code null}: the default ({@code cookieAge}, and the {@code expireAtBrowserClose}
  *       setting);</li>
- *   <li>a whole number: seconds; {@code 0} means the default age and a cookie that ends with the browser;</li>
+ *   <li>a whole number: seconds; {@code 0} means the default age and a cookie that ends with the
+ *       browser;</li>
  *   <li>a boolean: an int, as in Python ({@code true} is 1 second, {@code false} is 0);</li>
  *   <li>a finite float: seconds, truncated to whole seconds (Python's {@code int()} on the cookie's
  *       {@code Max-Age});</li>
@@ -34,7 +35,9 @@ final class StoredExpiry {
 
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
-    /** Python's datetime range is about 3.2e11 seconds wide; anything larger is out of range from any "now". */
+    /**
+     * Python's datetime range is about 3.2e11 seconds wide; anything larger is out of range from any "now".
+     */
     private static final long MAX_SPAN_SECONDS = Duration.between(FIRST, LAST).getSeconds();
     private static final StoredExpiry ABSENT = new StoredExpiry(null, null, false, false, null);
 
@@ -163,7 +166,10 @@ final class StoredExpiry {
         return modification.plusSeconds(age(modification, cookieAge));
     }
 
-    /** Django's {@code get_expire_at_browser_close()}: {@code byDefault} when absent, else {@code expiry == 0}. */
+    /**
+     * Django's {@code get_expire_at_browser_close()}: {@code byDefault} when absent, else
+     * {@code expiry == 0}.
+     */
     boolean expireAtBrowserClose(boolean byDefault) {
         if (seconds == null && at == null && !falsy) {
             return byDefault;

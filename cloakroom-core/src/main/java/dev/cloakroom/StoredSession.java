@@ -39,7 +39,7 @@ public record StoredSession(String key, String data, Instant expiresAt, @Nullabl
 
     @Override
     public String toString() {
-        return "StoredSession[key=…" + SessionKeys.suffix(key) + ", data=" + data.length() + " chars, expiresAt="
-                + expiresAt + ", userId=" + userId + "]";
+        return "StoredSession[key=…" + SessionKeys.suffix(key) + ", data=" + data.length() + " chars"
+                + ", expiresAt=" + expiresAt + ", userId=" + userId + "]";
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class SessionStorageFailureTest {
 
-    private final SessionSettings settings = SessionSettings.builder().secretKey("failure-test-secret").build();
+    private final SessionSettings settings =
+            SessionSettings.builder().secretKey("failure-test-secret").build();
     private final MemoryEngine memory = MemoryEngine.create();
 
     /** The memory engine, failing every call while {@code down} and counting every call that reaches it. */
@@ -32,8 +33,8 @@ class SessionStorageFailureTest {
         private void check(String operation) {
             calls.incrementAndGet();
             if (down) {
-                throw new SessionStorageException("Database at 10.1.2.3:5432 (table app_sessions) timed out while "
-                        + operation);
+                throw new SessionStorageException("Database at 10.1.2.3:5432 (table app_sessions) timed out "
+                        + "while " + operation);
             }
         }
 
@@ -96,7 +97,8 @@ class SessionStorageFailureTest {
 
         assertThat(engine.calls).as("storage calls").hasValue(1);
         assertThat(session.key()).isEqualTo(key);
-        assertThat(Session.open(engine, settings, key).get("cart")).as("a new request loads again").isEqualTo(3);
+        assertThat(Session.open(engine, settings, key).get("cart")).as("a new request loads again")
+                .isEqualTo(3);
     }
 
     @Test

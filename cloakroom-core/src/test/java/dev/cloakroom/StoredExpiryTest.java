@@ -72,7 +72,8 @@ class StoredExpiryTest {
         assertThat(at.age(NOW, AGE)).isEqualTo(300);
         assertThat(at.age(NOW.plusMillis(901), AGE)).isEqualTo(299);
         assertThat(at.isCustom()).isTrue();
-        assertThat(read("2026-11-22 10:05:00").date(NOW, AGE)).isEqualTo(Instant.parse("2026-11-22T10:05:00Z"));
+        assertThat(read("2026-11-22 10:05:00").date(NOW, AGE))
+                .isEqualTo(Instant.parse("2026-11-22T10:05:00Z"));
     }
 
     @Test

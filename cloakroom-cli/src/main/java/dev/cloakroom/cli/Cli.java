@@ -59,7 +59,8 @@ public final class Cli {
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String name = command.getCommandSpec().qualifiedName();
-        command.getErr().println(name + ": " + oneLine(String.valueOf(e.getMessage())) + " (see '" + name + " --help')");
+        command.getErr().println(name + ": " + oneLine(String.valueOf(e.getMessage()))
+                + " (see '" + name + " --help')");
         return USAGE;
     }
 

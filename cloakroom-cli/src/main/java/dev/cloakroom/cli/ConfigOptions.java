@@ -25,7 +25,8 @@ final class ConfigOptions {
     @Nullable String redisUrl;
 
     @Option(names = "--redis-key-prefix", paramLabel = "PREFIX",
-            description = "Prefix of the Redis keys (CLOAKROOM_REDIS_KEY_PREFIX; default cloakroom:session:).")
+            description = "Prefix of the Redis keys (CLOAKROOM_REDIS_KEY_PREFIX; default "
+                    + "cloakroom:session:).")
     @Nullable String redisKeyPrefix;
 
     @Option(names = "--file-path", paramLabel = "DIR",

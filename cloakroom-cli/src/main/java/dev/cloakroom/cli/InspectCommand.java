@@ -50,7 +50,8 @@ final class InspectCommand extends EngineCommand {
             SignedValues.Decoded decoded = new SignedValues(config.settings()).sessionData(found.data())
                     .orElseThrow(() -> CommandFailure.notFound("Session " + Output.suffix(key)
                             + " exists but its data does not verify with the configured secret key; set "
-                            + "CLOAKROOM_SECRET_KEY (and CLOAKROOM_SECRET_KEY_FALLBACKS) to the key that wrote it"));
+                            + "CLOAKROOM_SECRET_KEY (and CLOAKROOM_SECRET_KEY_FALLBACKS) "
+                            + "to the key that wrote it"));
             print(found.key(), found.expiresAt(), !found.isLiveAt(now), found.userId(), decoded);
         }
         return Cli.OK;

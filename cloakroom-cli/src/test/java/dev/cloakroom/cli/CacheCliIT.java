@@ -80,7 +80,8 @@ class CacheCliIT {
         assertThat(new ObjectMapper().readTree(inspect.out()).get("data").get("cart").asInt()).isEqualTo(3);
 
         CliRun list = cli("list", "--user", "1");
-        assertThat(list.out()).contains(alice).contains(alice2).doesNotContain(bob).contains("2 sessions of user 1.");
+        assertThat(list.out()).contains(alice).contains(alice2).doesNotContain(bob)
+                .contains("2 sessions of user 1.");
 
         assertThat(cli("revoke", alice2).out()).contains("Revoked 1 session.");
         assertThat(engine.exists(alice2)).isFalse();
@@ -94,20 +95,22 @@ class CacheCliIT {
     void listingEverythingAndCountingAreNotPossibleOnRedis() {
         CliRun list = cli("list");
         assertThat(list.status()).isEqualTo(2);
-        assertThat(list.errorLine()).isEqualTo("cloakroom: The cache engine cannot list all sessions; list one "
-                + "user's with --user ID, or use db, cached_db or file");
+        assertThat(list.errorLine()).isEqualTo("cloakroom: The cache engine cannot list all sessions; "
+                + "list one user's with --user ID, or use db, cached_db or file");
         CliRun stats = cli("stats");
         assertThat(stats.status()).isEqualTo(2);
         assertThat(stats.errorLine()).contains("stats supports the db, cached_db and file engines");
         CliRun clear = cli("clearsessions");
         assertThat(clear.status()).isZero();
-        assertThat(clear.out()).isEqualTo("Removed 0 expired sessions: Redis expires cache sessions by itself.\n");
+        assertThat(clear.out())
+                .isEqualTo("Removed 0 expired sessions: Redis expires cache sessions by itself.\n");
     }
 
     @Test
     void anUnreachableRedisExitsOneWithOneLine() {
-        CliRun run = CliRun.run(Map.of("CLOAKROOM_ENGINE", "cache", "CLOAKROOM_REDIS_URL", "redis://127.0.0.1:1/0",
-                "CLOAKROOM_SECRET_KEY", SECRET), directory, "inspect", "abcdefghijklmnop");
+        CliRun run = CliRun.run(Map.of("CLOAKROOM_ENGINE", "cache",
+                "CLOAKROOM_REDIS_URL", "redis://127.0.0.1:1/0", "CLOAKROOM_SECRET_KEY", SECRET),
+                directory, "inspect", "abcdefghijklmnop");
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err()).hasLineCount(1).startsWith("cloakroom: ").doesNotContain("\tat ");
     }

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code cloakroom decode} on values Django 3.2 produced (the vectors in cloakroom-core's test resources). */
+/**
+ * {@code cloakroom decode} on values Django 3.2 produced (the vectors in cloakroom-core's test resources).
+ */
 class DecodeCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

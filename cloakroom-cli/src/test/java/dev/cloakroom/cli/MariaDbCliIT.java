@@ -9,7 +9,8 @@ import java.util.UUID;
 class MariaDbCliIT extends DbCliContract {
 
     private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/?user=root";
-    private final String database = "cloakroom_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String database = "cloakroom_cli_"
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private boolean created;
 
     @Override

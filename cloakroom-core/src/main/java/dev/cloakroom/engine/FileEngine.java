@@ -247,8 +247,8 @@ public final class FileEngine implements SessionEngine {
     }
 
     private SessionStorageException failure(String action, String key, IOException e) {
-        return new SessionStorageException("Could not " + action + " session file …" + SessionKeys.suffix(key) + " in " + directory
-                + ": " + e.getMessage(), e);
+        return new SessionStorageException("Could not " + action + " session file …" + SessionKeys.suffix(key)
+                + " in " + directory + ": " + e.getMessage(), e);
     }
 
     @Override
@@ -279,7 +279,8 @@ public final class FileEngine implements SessionEngine {
          */
         public FileEngine build() {
             if (!Files.isDirectory(directory)) {
-                throw new IllegalArgumentException("The session storage path '" + directory + "' doesn't exist. "
+                throw new IllegalArgumentException("The session storage path '" + directory
+                        + "' doesn't exist. "
                         + "Set the file engine's directory (CLOAKROOM_FILE_PATH) to an existing directory.");
             }
             return new FileEngine(this);

@@ -83,9 +83,9 @@ public final class SignedCookieEngine implements ClientSideEngine {
         String value = signer.dumps(data, true);
         int size = cookieName.length() + 1 + value.length();
         if (size > MAX_COOKIE_BYTES) {
-            throw new SessionTooLargeException("The signed session cookie would be " + size + " bytes, over the "
-                    + MAX_COOKIE_BYTES + " bytes browsers keep; store less in the session or use a server-side "
-                    + "engine (db, cache, cached_db, file)");
+            throw new SessionTooLargeException("The signed session cookie would be " + size
+                    + " bytes, over the " + MAX_COOKIE_BYTES + " bytes browsers keep; "
+                    + "store less in the session or use a server-side engine (db, cache, cached_db, file)");
         }
         return value;
     }

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Session values as a JSON tree: {@code null}, {@link String}, {@link Boolean}, {@link Integer},
- * {@link Long}, {@link BigInteger} (each integer in the smallest that holds it, as a load gives it), {@link Double}, {@link List} and {@link Map} with string keys.
+ * {@link Long}, {@link BigInteger} (each integer in the smallest that holds it, as a load gives it),
+ * {@link Double}, {@link List} and {@link Map} with string keys.
  * Anything else (records, POJOs, dates) is converted with Jackson when it is put, so a value that cannot be
  * JSON fails at once, naming the key, and what a request reads back is what a later request will load.
  */
@@ -99,7 +100,9 @@ public final class JsonValues {
             return big.bitLength() < 64 ? convert(big.longValue()) : big;
         }
         if (value instanceof BigDecimal dec) {
-            return dec.stripTrailingZeros().scale() <= 0 ? convert(dec.toBigIntegerExact()) : dec.doubleValue();
+            return dec.stripTrailingZeros().scale() <= 0
+                    ? convert(dec.toBigIntegerExact())
+                    : dec.doubleValue();
         }
         if (value instanceof Character c) {
             return c.toString();

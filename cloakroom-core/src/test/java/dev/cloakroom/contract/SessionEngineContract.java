@@ -31,9 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every engine must have: Django's {@code SessionTestsMixin} (Django's tests/sessions_tests/tests.py,
- * test names in the Javadoc of each method) plus Cloakroom's own promises (no lost updates, laziness,
- * bad input). Each engine gets a tiny subclass that builds it; nothing here is overridden per engine.
+ * The behaviour every engine must have: Django's {@code SessionTestsMixin} (Django's
+ * tests/sessions_tests/tests.py, test names in the Javadoc of each method) plus Cloakroom's own promises
+ * (no lost updates, laziness, bad input). Each engine gets a tiny subclass that builds it; nothing here is
+ * overridden per engine.
  *
  * <p>Where an engine cannot do something by design (a signed cookie cannot be revoked), the test asserts
  * what it does instead, so the difference is pinned down rather than skipped.
@@ -320,7 +321,9 @@ public abstract class SessionEngineContract {
     @Test
     void keysOutsideTheAlphabetAreDroppedByServerSideEngines() {
         CountingEngine counting = CountingEngine.wrap(engine);
-        for (String bad : List.of("../../etc/passwd", "ABCDEFGHIJKL", "abc def ghi", "a".repeat(41), "abcd/efgh")) {
+        List<String> badKeys = List.of("../../etc/passwd", "ABCDEFGHIJKL", "abc def ghi", "a".repeat(41),
+                "abcd/efgh");
+        for (String bad : badKeys) {
             Session session = Session.open(counting, settings, bad);
             if (storesOnServer()) {
                 assertThat(session.key()).as(bad).isNull();
@@ -422,7 +425,8 @@ public abstract class SessionEngineContract {
             try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
                 Session session = open(key);
                 assertThat(session.get("foo")).as("%s", value).isEqualTo("bar");
-                assertThat(session.getExpiryAge()).as("%s", value).isEqualTo(settings.cookieAge().toSeconds());
+                assertThat(session.getExpiryAge()).as("%s", value)
+                        .isEqualTo(settings.cookieAge().toSeconds());
                 assertThat(session.getExpiryDate()).as("%s", value)
                         .isEqualTo(clock.instant().plus(settings.cookieAge()));
                 assertThat(session.getExpireAtBrowserClose()).as("%s", value).isFalse();
@@ -459,8 +463,8 @@ public abstract class SessionEngineContract {
             return new ObjectSigner(SecretKey.of(SECRET), Salts.SIGNED_COOKIES, clock).dumps(data, true);
         }
         String key = "stored" + createdKeys.size() + "x" + Long.toString(System.nanoTime(), 36);
-        assertThat(engine.create(new StoredSession(key, djangoEncode(data), clock.instant().plusSeconds(60), null)))
-                .isTrue();
+        assertThat(engine.create(
+                new StoredSession(key, djangoEncode(data), clock.instant().plusSeconds(60), null))).isTrue();
         createdKeys.add(key);
         return key;
     }
@@ -509,7 +513,9 @@ public abstract class SessionEngineContract {
         }
     }
 
-    /** test_decode_serializer_exception: a correctly signed payload that is not JSON gives an empty session. */
+    /**
+     * test_decode_serializer_exception: a correctly signed payload that is not JSON gives an empty session.
+     */
     @Test
     void signedButUnreadablePayloadGivesEmptySession() {
         String salt = storesOnServer() ? Salts.SESSION : Salts.SIGNED_COOKIES;
@@ -577,7 +583,8 @@ public abstract class SessionEngineContract {
             assertThat(key).isNotEqualTo("someunknownkey");
             assertThat(session.exists("someunknownkey")).isFalse();
         } else {
-            // Django's signed_cookies keeps the bad value as key and re-issues a cookie for the empty session.
+            // Django's signed_cookies keeps the bad value as key
+            // and re-issues a cookie for the empty session.
             assertThat(session.isModified()).isTrue();
         }
     }
@@ -616,7 +623,9 @@ public abstract class SessionEngineContract {
         }
     }
 
-    /** Django's middleware quirk: clear() on an unknown key never loads, so the save finds nothing to update. */
+    /**
+     * Django's middleware quirk: clear() on an unknown key never loads, so the save finds nothing to update.
+     */
     @Test
     void clearThenWriteOnVanishedKeyIsInterrupted() {
         String key = saved(withValue("a", 1));

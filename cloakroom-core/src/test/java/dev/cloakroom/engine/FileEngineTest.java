@@ -45,7 +45,8 @@ class FileEngineTest extends SessionEngineContract {
         session.put("count", 1);
         String key = saved(session);
         Path file = directory.resolve("sessionid" + key);
-        assertThat(Files.readString(file, StandardCharsets.US_ASCII)).isEqualTo(djangoEncode(Map.of("count", 1)));
+        assertThat(Files.readString(file, StandardCharsets.US_ASCII))
+                .isEqualTo(djangoEncode(Map.of("count", 1)));
         assertThat(Files.getLastModifiedTime(file).toInstant()).isEqualTo(clock.instant());
     }
 

@@ -49,7 +49,9 @@ class SignedCookieEngineTest extends SessionEngineContract {
         assertThat(open(oldCookie).get("user")).isNull();
     }
 
-    /** Better than Django (ticket #19201): a short per-session expiry is enforced when the cookie comes back. */
+    /**
+     * Better than Django (ticket #19201): a short per-session expiry is enforced when the cookie comes back.
+     */
     @Test
     void customExpiryIsEnforcedOnRead() {
         Session session = withValue("user", "alice");
@@ -95,7 +97,9 @@ class SignedCookieEngineTest extends SessionEngineContract {
         assertThat(read.get("user")).isEqualTo("alice");
     }
 
-    /** A session too big for a cookie fails at save, naming the size, instead of being dropped by the browser. */
+    /**
+     * A session too big for a cookie fails at save, naming the size, instead of being dropped by the browser.
+     */
     @Test
     void sessionTooLargeForACookieFailsAtSave() {
         byte[] noise = new byte[4000];
@@ -121,7 +125,9 @@ class SignedCookieEngineTest extends SessionEngineContract {
         }
     }
 
-    /** A cookie longer than any browser keeps is dropped unread, with a WARN; a short one silently, as Django. */
+    /**
+     * A cookie longer than any browser keeps is dropped unread, with a WARN; a short one silently, as Django.
+     */
     @Test
     void oversizedCookieIsDroppedUnreadWithAWarning() {
         String huge = "e".repeat(9000) + ":1abc:signature";
@@ -129,7 +135,8 @@ class SignedCookieEngineTest extends SessionEngineContract {
             Session session = open(huge);
             assertThat(session.key()).isNull();
             assertThat(session.isEmpty()).isTrue();
-            assertThat(log.lines()).singleElement().asString().startsWith("WARN ").contains("9015 characters");
+            assertThat(log.lines()).singleElement().asString().startsWith("WARN ")
+                    .contains("9015 characters");
         }
         try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
             assertThat(open("e30:1a").key()).isNull();

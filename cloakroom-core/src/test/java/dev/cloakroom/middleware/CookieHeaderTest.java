@@ -17,7 +17,8 @@ class CookieHeaderTest {
 
     /** Headers, a name, and what Django 3.2's {@code parse_cookie(header).get(name)} gave for them. */
     static Stream<Arguments> djangoParseCookie() throws Exception {
-        try (InputStream in = CookieHeaderTest.class.getResourceAsStream("/vectors/django-3.2-parse-cookie.json")) {
+        try (InputStream in =
+                CookieHeaderTest.class.getResourceAsStream("/vectors/django-3.2-parse-cookie.json")) {
             JsonNode cases = new ObjectMapper().readTree(in);
             List<Arguments> arguments = new ArrayList<>();
             for (JsonNode c : cases) {

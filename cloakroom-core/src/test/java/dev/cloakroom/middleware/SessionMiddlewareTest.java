@@ -26,8 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Django's {@code SessionMiddlewareTests} (Django's tests/sessions_tests/tests.py, one test each, named in the Javadoc)
- * and the middleware's edge cases, on a fake exchange: no container, exact header strings.
+ * Django's {@code SessionMiddlewareTests} (Django's tests/sessions_tests/tests.py, one test each, named in
+ * the Javadoc) and the middleware's edge cases, on a fake exchange: no container, exact header strings.
  */
 class SessionMiddlewareTest {
 

@@ -67,7 +67,8 @@ class SetCookieHeaderTest {
         Instant b = Instant.parse("2031-01-01T00:00:00Z");
         for (int i = 0; i < 3; i++) {
             assertThat(SetCookieHeader.httpDate(a)).isEqualTo("Tue, 31 Dec 2030 23:59:59 GMT");
-            assertThat(SetCookieHeader.httpDate(a.plusMillis(800))).isEqualTo("Tue, 31 Dec 2030 23:59:59 GMT");
+            assertThat(SetCookieHeader.httpDate(a.plusMillis(800)))
+                    .isEqualTo("Tue, 31 Dec 2030 23:59:59 GMT");
             assertThat(SetCookieHeader.httpDate(b)).isEqualTo("Wed, 01 Jan 2031 00:00:00 GMT");
         }
     }

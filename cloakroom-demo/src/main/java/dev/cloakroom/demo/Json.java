@@ -25,7 +25,9 @@ final class Json {
     /** The largest request body the API reads. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    /** How deep arrays and objects may nest in a request body: plenty for session values, far from the stack. */
+    /**
+     * How deep arrays and objects may nest in a request body: plenty for session values, far from the stack.
+     */
     static final int MAX_DEPTH = 32;
 
     /** The longest number a request body may hold, in characters. */

@@ -34,7 +34,10 @@ final class ReadAheadRequest extends HttpServletRequestWrapper {
         this.body = body;
     }
 
-    /** Returns {@code request} with its body read ahead, up to {@code limit} bytes, or as it is if it has none. */
+    /**
+     * Returns {@code request} with its body read ahead, up to {@code limit} bytes, or as it is if it
+     * has none.
+     */
     static HttpServletRequest of(HttpServletRequest request, int limit) throws IOException {
         long length = request.getContentLengthLong();
         boolean chunked = request.getHeader("Transfer-Encoding") != null;

@@ -36,8 +36,8 @@ final class ContendedCounter {
             long maxSaveMillis, long elapsedMillis) {
 
         int successes() {
-            return statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToInt(Map.Entry::getValue)
-                    .sum();
+            return statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 2)
+                    .mapToInt(Map.Entry::getValue).sum();
         }
 
         int failures() {
@@ -70,7 +70,8 @@ final class ContendedCounter {
                     start.await();
                     return http.send(HttpRequest.newBuilder(base.resolve("/api/counter"))
                             .header("Cookie", "sessionid=" + key).header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode();
                 }));
             }

@@ -62,7 +62,8 @@ final class CounterClients {
                     request.header("Cookie", "sessionid=" + key);
                 }
                 try {
-                    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = http.send(request.build(),
+                            HttpResponse.BodyHandlers.ofString());
                     requests++;
                     if (response.statusCode() == 200) {
                         acknowledged(response);
@@ -103,10 +104,12 @@ final class CounterClients {
         private void error(HttpResponse<String> response, long started) {
             int status = response.statusCode();
             errors.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-            slowestErrorMillis.accumulateAndGet(Duration.ofNanos(System.nanoTime() - started).toMillis(), Math::max);
+            long elapsedMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            slowestErrorMillis.accumulateAndGet(elapsedMillis, Math::max);
             String body = response.body();
             boolean retryAfter = response.headers().firstValue("retry-after").isPresent();
-            boolean json = response.headers().firstValue("content-type").orElse("").startsWith("application/json");
+            boolean json = response.headers().firstValue("content-type").orElse("")
+                    .startsWith("application/json");
             String sessionKey = key;
             boolean leaks = internals.test(body) || (sessionKey != null
                     && body.contains(sessionKey.substring(26)));
@@ -134,7 +137,9 @@ final class CounterClients {
         }
     }
 
-    /** Marks the moment the store is back: from now on each client's first acknowledgement is its recovery. */
+    /**
+     * Marks the moment the store is back: from now on each client's first acknowledgement is its recovery.
+     */
     void storeBack() {
         backAt = System.nanoTime();
     }

@@ -242,7 +242,8 @@ abstract class DemoApiContract {
             expected.add(n);
         }
         assertThat(answers).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(client.get("/api/session").json().get("data").get("count").asLong()).isEqualTo(requests + 1);
+        assertThat(client.get("/api/session").json().get("data").get("count").asLong())
+                .isEqualTo(requests + 1);
     }
 
     /**
@@ -256,7 +257,8 @@ abstract class DemoApiContract {
             return; // signed cookies: each response carries its own cookie, the last one wins (documented)
         }
         client.postJson("/api/session", Map.of("count", 0));
-        ContendedCounter.Result result = ContendedCounter.run(server.uri(), client.cookie("sessionid"), 150, 50);
+        ContendedCounter.Result result = ContendedCounter.run(server.uri(), client.cookie("sessionid"),
+                150, 50);
         System.out.println("[contention] " + server.engineName() + " " + getClass().getSimpleName() + ": "
                 + result);
         assertThat(result.failures()).as(result.toString()).isZero();

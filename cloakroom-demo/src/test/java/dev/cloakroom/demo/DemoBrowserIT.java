@@ -56,7 +56,8 @@ class DemoBrowserIT {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5)); // the next page may still be loading
+        // the next page may still be loading
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     @AfterEach

@@ -19,7 +19,8 @@ class DemoConnectionTest {
 
     private static final Pattern COOKIE = Pattern.compile("sessionid=([a-z0-9]{32});");
 
-    private final SessionSettings settings = SessionSettings.builder().secretKey("connection-test-secret").build();
+    private final SessionSettings settings =
+            SessionSettings.builder().secretKey("connection-test-secret").build();
     private DemoServer server;
 
     @BeforeEach
@@ -40,7 +41,8 @@ class DemoConnectionTest {
             for (int i = 1; i <= requests; i++) {
                 String[] head = cookie == null
                         ? new String[] {"Content-Type: application/json", "Content-Length: 2"}
-                        : new String[] {"Content-Type: application/json", "Content-Length: 2", "Cookie: " + cookie};
+                        : new String[] {"Content-Type: application/json", "Content-Length: 2",
+                                "Cookie: " + cookie};
                 String path = i % 3 == 0 ? "/api/session/cycle" : "/api/counter";
                 connection.sendHead("POST", path, head);
                 if (i % 2 == 0) {

@@ -72,7 +72,8 @@ class DemoStorageDownTest {
 
     @BeforeEach
     void start() {
-        server = DemoServer.start(engine, "db", SessionSettings.builder().secretKey("down-test-secret").build(), 0);
+        SessionSettings settings = SessionSettings.builder().secretKey("down-test-secret").build();
+        server = DemoServer.start(engine, "db", settings, 0);
         browser = new TestClient(server.uri());
         assertThat(browser.post("/api/counter").status()).isEqualTo(200); // a session exists, with its cookie
         engine.calls.set(0);
@@ -85,20 +86,24 @@ class DemoStorageDownTest {
 
     private void down() {
         engine.failure = new SessionStorageException(INTERNALS + " timed out while loading session …"
-                + browser.cookie("sessionid").substring(28), new IllegalStateException("HikariPool-1 exhausted"));
+                + browser.cookie("sessionid").substring(28),
+                new IllegalStateException("HikariPool-1 exhausted"));
     }
 
     private static void assertNoInternals(TestClient.Response response) {
-        assertThat(response.body()).doesNotContain("db-7", "5432", "django_session", "Exception", "Hikari", "…",
-                "dev.cloakroom", "java.");
+        assertThat(response.body()).doesNotContain("db-7", "5432", "django_session", "Exception", "Hikari",
+                "…", "dev.cloakroom", "java.");
     }
 
     @Test
     void apiCallsAnswer503InJsonWithRetryAfterAfterOneStorageCall() {
         down();
-        for (String path : new String[] {"/api/counter", "/api/session", "/api/session/cycle", "/api/logout"}) {
+        String[] paths = {"/api/counter", "/api/session", "/api/session/cycle", "/api/logout"};
+        for (String path : paths) {
             engine.calls.set(0);
-            TestClient.Response response = path.equals("/api/session") ? browser.get(path) : browser.post(path);
+            TestClient.Response response = path.equals("/api/session")
+                    ? browser.get(path)
+                    : browser.post(path);
             assertThat(response.status()).as(path).isEqualTo(503);
             assertThat(response.header("Retry-After")).as(path).hasValue("5");
             assertThat(response.header("Content-Type")).hasValueSatisfying(t -> assertThat(t)

@@ -33,7 +33,8 @@ class HostileInputDemoTest {
     private static final Pattern CSRF = Pattern.compile("name=\"csrfmiddlewaretoken\" "
             + "value=\"([A-Za-z0-9]{64})\"");
 
-    private final SessionSettings settings = SessionSettings.builder().secretKey("hostile-test-secret").build();
+    private final SessionSettings settings =
+            SessionSettings.builder().secretKey("hostile-test-secret").build();
     private final MemoryEngine engine = MemoryEngine.create();
     private DemoServer server;
     private TestClient browser;
@@ -56,7 +57,8 @@ class HostileInputDemoTest {
     }
 
     private TestClient.Response logIn(String page, String next) {
-        Map<String, String> form = new HashMap<>(Map.of("username", "alice", "password", "alice", "next", next));
+        Map<String, String> form = new HashMap<>(Map.of("username", "alice", "password", "alice",
+                "next", next));
         form.put("csrfmiddlewaretoken", token(page));
         return browser.postForm("/login", form);
     }
@@ -71,8 +73,9 @@ class HostileInputDemoTest {
     void nextCanOnlyLeadToAPathOnThisSiteAsBrowsersReadIt() {
         List<String> elsewhere = List.of("/\t/evil.example", "/\\evil.example", "\\\\evil.example",
                 "//evil.example", "///evil.example", "https://evil.example/", "http:evil.example",
-                "javascript:alert(1)", "\t//evil.example", "/\r\n/evil.example", "/\n/evil.example", " //evil.example",
-                "/\u0000/evil.example", "\u0008//evil.example", "/\\/evil.example", "evil.example");
+                "javascript:alert(1)", "\t//evil.example", "/\r\n/evil.example", "/\n/evil.example",
+                " //evil.example", "/\u0000/evil.example", "\u0008//evil.example", "/\\/evil.example",
+                "evil.example");
         for (String next : elsewhere) {
             browser.clearCookies();
             String page = "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
@@ -94,8 +97,8 @@ class HostileInputDemoTest {
     void localPathsAreKept() {
         for (String next : List.of("/cart", "/sessions?tab=all#top", "/register/step/2")) {
             browser.clearCookies();
-            TestClient.Response login = logIn("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
-                    next);
+            String page = "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+            TestClient.Response login = logIn(page, next);
             assertThat(login.header("Location")).as(next).hasValue(next);
         }
     }
@@ -105,9 +108,10 @@ class HostileInputDemoTest {
     @Test
     void theApiRefusesNamesStartingWithAnUnderscoreAndStoresNothing() {
         browser.postJson("/api/session", Map.of("kept", 1));
-        List<String> bodies = List.of("{\"_auth_user_id\": \"1\"}", "{\"_auth_user_hash\": \"" + "0".repeat(64) + "\"}",
-                "{\"ok\": 1, \"_session_expiry\": 1e308}", "{\"_session_expiry\": []}", "{\"_csrftoken\": \"x\"}",
-                "{\"_messages\": \"x\"}");
+        List<String> bodies = List.of("{\"_auth_user_id\": \"1\"}",
+                "{\"_auth_user_hash\": \"" + "0".repeat(64) + "\"}",
+                "{\"ok\": 1, \"_session_expiry\": 1e308}", "{\"_session_expiry\": []}",
+                "{\"_csrftoken\": \"x\"}", "{\"_messages\": \"x\"}");
         for (String body : bodies) {
             TestClient.Response response = browser.postJson("/api/session", body);
             assertThat(response.status()).as(body).isEqualTo(400);
@@ -183,8 +187,8 @@ class HostileInputDemoTest {
 
     @Test
     void aStoredExpiryDjangosCodeWouldFailOnReadsAsTheDefaultWithOneWarning() {
-        List<Object> unusable = List.of(1e308, BigInteger.TWO.pow(63), BigInteger.TWO.pow(63).negate(), List.of(),
-                Map.of(), "soon");
+        List<Object> unusable = List.of(1e308, BigInteger.TWO.pow(63), BigInteger.TWO.pow(63).negate(),
+                List.of(), Map.of(), "soon");
         for (Object value : unusable) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("foo", "bar");

@@ -10,7 +10,8 @@ class MariaDbDemoApiIT extends DemoApiContract {
 
     @Override
     Map<String, String> engineEnvironment(Path directory) throws Exception {
-        return Map.of("CLOAKROOM_ENGINE", "db", "CLOAKROOM_DATABASE_URL", TestServers.mariaDbDatabase(database));
+        return Map.of("CLOAKROOM_ENGINE", "db",
+                "CLOAKROOM_DATABASE_URL", TestServers.mariaDbDatabase(database));
     }
 
     @Override

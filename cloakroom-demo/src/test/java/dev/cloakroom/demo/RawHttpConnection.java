@@ -63,8 +63,8 @@ final class RawHttpConnection implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(); line != null && !line.isEmpty(); line = line()) {
             int colon = line.indexOf(':');
-            headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
-                    (a, b) -> a + ", " + b);
+            headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim(), (a, b) -> a + ", " + b);
         }
         byte[] body;
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

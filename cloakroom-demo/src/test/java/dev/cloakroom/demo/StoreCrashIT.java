@@ -42,7 +42,8 @@ class StoreCrashIT {
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(5);
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
 
-    private final SessionSettings settings = SessionSettings.builder().secretKey("store-crash-secret").build();
+    private final SessionSettings settings =
+            SessionSettings.builder().secretKey("store-crash-secret").build();
     private PrivatePostgres postgres;
     private PrivateRedis redis;
 
@@ -56,8 +57,9 @@ class StoreCrashIT {
             long recoveryMillis, long slowestErrorMillis) {
         @Override
         public String toString() {
-            return String.format("[store crash] %s: %d requests, %d acknowledged, %d stored, errors by status %s "
-                    + "(0 = connection failure), recovery %s after the store was back, slowest error %d ms",
+            return String.format("[store crash] %s: %d requests, %d acknowledged, %d stored, "
+                    + "errors by status %s (0 = connection failure), "
+                    + "recovery %s after the store was back, slowest error %d ms",
                     name, requests, acknowledged, stored, errors,
                     recoveryMillis == Long.MAX_VALUE ? "never" : recoveryMillis + " ms", slowestErrorMillis);
         }
@@ -95,7 +97,8 @@ class StoreCrashIT {
                     postgres::start, CounterClients.containsAny("127.0.0.1", String.valueOf(postgres.port()),
                             "django_session", "cloakroom_test_", "postgres", "jdbc", "exception", "java.",
                             "dev.cloakroom", "hikari"));
-            assertThat(figures.recoveryMillis()).as("recovery").isLessThanOrEqualTo(RECOVERY_LIMIT.toMillis());
+            assertThat(figures.recoveryMillis()).as("recovery")
+                    .isLessThanOrEqualTo(RECOVERY_LIMIT.toMillis());
             assertThat(figures.slowestErrorMillis()).as("one connection timeout per failed request at most")
                     .isLessThan(CONNECTION_TIMEOUT.multipliedBy(2).toMillis());
         }
@@ -107,7 +110,8 @@ class StoreCrashIT {
             Figures figures = run("cache on Redis, Redis killed", engine, engine, redis::stop, redis::start,
                     CounterClients.containsAny("127.0.0.1", String.valueOf(redis.port()), "crash-", "redis",
                             "lettuce", "exception", "java.", "dev.cloakroom"));
-            assertThat(figures.recoveryMillis()).as("recovery").isLessThanOrEqualTo(RECOVERY_LIMIT.toMillis());
+            assertThat(figures.recoveryMillis()).as("recovery")
+                    .isLessThanOrEqualTo(RECOVERY_LIMIT.toMillis());
         }
     }
 
@@ -166,8 +170,8 @@ class StoreCrashIT {
                     clients.errors(), clients.recoveryMillis(), clients.slowestErrorMillis());
             System.out.println(figures);
             List<String> undocumented = clients.undocumented();
-            assertThat(undocumented).as("errors that are not 503 + Retry-After without internals, lost counts")
-                    .isEmpty();
+            assertThat(undocumented)
+                    .as("errors that are not 503 + Retry-After without internals, lost counts").isEmpty();
             assertThat(stored).as("stored >= acknowledged").isGreaterThanOrEqualTo(clients.acknowledged());
             assertThat(clients.acknowledged()).as("acknowledged").isPositive();
             return figures;

@@ -208,8 +208,8 @@ public final class JdbcEngineBuilder {
             }
         }
         // url is the pool's URL, or the driver's when the dialect had to be asked of the database.
-        return migrated(new JdbcEngine(source, null, dialect, Objects.requireNonNull(url), table, userColumn, clock,
-                clearExpiredBatchSize, clearExpiredPause));
+        return migrated(new JdbcEngine(source, null, dialect, Objects.requireNonNull(url), table, userColumn,
+                clock, clearExpiredBatchSize, clearExpiredPause));
     }
 
     private JdbcEngine migrated(JdbcEngine engine) {

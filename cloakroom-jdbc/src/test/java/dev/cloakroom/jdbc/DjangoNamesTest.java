@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class DjangoNamesTest {
 
-    /** The names in Django's DDL for django_session (as Django's migration sessions.0001_initial makes them). */
+    /**
+     * The names in Django's DDL for django_session (as Django's migration sessions.0001_initial makes them).
+     */
     @Test
     void djangoSessionIndexNamesAreDjangos() {
         assertThat(DjangoNames.indexName("django_session", "expire_date", "", 63))

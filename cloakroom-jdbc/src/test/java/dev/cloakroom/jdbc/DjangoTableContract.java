@@ -415,7 +415,8 @@ abstract class DjangoTableContract {
         long started = System.nanoTime();
         assertThat(engine.clearExpired()).isEqualTo(25);
         // Two full batches, each followed by a pause: at least 300 ms whatever the machine's speed.
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(recording.executed).hasSize(3);
     }
 

@@ -52,8 +52,8 @@ class JdbcEngineBuilderTest {
     @Test
     void defaultsAreDjangosTableAndNoUserColumn() {
         assertThat(JdbcEngine.builder("jdbc:sqlite:x.db").toString()).contains("table=django_session",
-                "userColumn=null", "clearExpiredBatchSize=10000", "clearExpiredPause=0ms", "connectionTimeout=3000ms",
-                        "createSchema=true");
+                "userColumn=null", "clearExpiredBatchSize=10000", "clearExpiredPause=0ms",
+                "connectionTimeout=3000ms", "createSchema=true");
     }
 
     @Test

@@ -48,8 +48,8 @@ public final class PrivatePostgres implements AutoCloseable {
         if (root) {
             run(List.of("chown", "postgres:postgres", directory.toString()), true);
         }
-        postgres.run(postgres.command("initdb", "-D", postgres.data.toString(), "-U", "postgres", "-A", "trust",
-                "-E", "UTF8", "--locale=C", "--no-sync"));
+        postgres.run(postgres.command("initdb", "-D", postgres.data.toString(), "-U", "postgres",
+                "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"));
         postgres.start();
         return postgres;
     }
@@ -154,7 +154,8 @@ public final class PrivatePostgres implements AutoCloseable {
         String output = new String(process.getInputStream().readAllBytes());
         int status = process.waitFor();
         if (status != 0 && mustSucceed) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (" + status + "): " + output);
+            throw new IllegalStateException(String.join(" ", command) + " failed (" + status + "): "
+                    + output);
         }
         return status == 0;
     }
@@ -180,16 +181,17 @@ public final class PrivatePostgres implements AutoCloseable {
         if (Files.isDirectory(root)) {
             try (var versions = Files.list(root)) {
                 Path newest = versions.map(v -> v.resolve("bin"))
-                        .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("postgres")))
+                        .filter(b -> Files.isExecutable(b.resolve("initdb"))
+                                && Files.isExecutable(b.resolve("postgres")))
                         .max(Comparator.comparingInt(PrivatePostgres::majorVersion)).orElse(null);
                 if (newest != null) {
                     return newest;
                 }
             }
         }
-        throw new IllegalStateException("No PostgreSQL server binaries under /usr/lib/postgresql/*/bin. These "
-                + "tests start PostgreSQL servers of their own: install it (scripts/test-services does, with "
-                + "apt-get install postgresql).");
+        throw new IllegalStateException("No PostgreSQL server binaries under /usr/lib/postgresql/*/bin. "
+                + "These tests start PostgreSQL servers of their own: install it "
+                + "(scripts/test-services does, with apt-get install postgresql).");
     }
 
     private static int majorVersion(Path bin) {

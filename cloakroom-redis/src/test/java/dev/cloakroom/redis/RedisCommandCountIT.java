@@ -122,8 +122,8 @@ class RedisCommandCountIT {
     }
 
     /** Records one request's Redis commands, and checks its database reads and writes. */
-    private List<Command> recordWithDb(String label, CountingEngine db, int reads, int writes, Runnable request)
-            throws Exception {
+    private List<Command> recordWithDb(String label, CountingEngine db, int reads, int writes,
+            Runnable request) throws Exception {
         db.reads.set(0);
         db.writes.set(0);
         List<Command> commands = monitor.record(request);

@@ -78,7 +78,8 @@ final class RequestState {
     }
 
     private ServletExchange exchange(int status) {
-        return new ServletExchange(request, response, status, middleware.settings().cookieName(), requestedId);
+        return new ServletExchange(request, response, status, middleware.settings().cookieName(),
+                requestedId);
     }
 
     static @Nullable RequestState of(ServletRequest request) {
@@ -206,8 +207,8 @@ final class RequestState {
             if (storage) {
                 storageFailed((SessionStorageException) t);
             } else {
-                LOG.debug("Session deleted by another request during {} {}: answering 400", request.getMethod(),
-                        request.getRequestURI());
+                LOG.debug("Session deleted by another request during {} {}: answering 400",
+                        request.getMethod(), request.getRequestURI());
                 replace(HttpServletResponse.SC_BAD_REQUEST, SessionInterruptedException.MESSAGE);
             }
             return true;

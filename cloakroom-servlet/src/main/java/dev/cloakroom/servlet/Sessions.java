@@ -73,8 +73,8 @@ public final class Sessions {
      * <p>Before-save actions ({@link #beforeSave}) still run when the response commits; what they change is
      * saved then. Not thread-safe, like the session.
      *
-     * @throws dev.cloakroom.SessionStorageException if the storage fails (let it escape, and the filter answers
-     *     503; or answer it yourself)
+     * @throws dev.cloakroom.SessionStorageException if the storage fails (let it escape, and the filter
+     *     answers 503; or answer it yourself)
      * @throws dev.cloakroom.SessionInterruptedException if the session was deleted meanwhile (escaping, 400)
      * @throws IllegalStateException if {@link SessionFilter} did not run for this request, or it already
      *     saved the session (the response was committed)

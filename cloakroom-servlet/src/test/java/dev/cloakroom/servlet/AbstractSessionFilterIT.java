@@ -47,10 +47,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link SessionFilter} end to end: Django's {@code SessionMiddlewareTests} (Django's tests/sessions_tests/tests.py) and
- * the middleware's edge cases through real HTTP, asserting the raw {@code Set-Cookie} and {@code Vary} headers, plus
- * what only a container shows (commit, async, error pages, includes, {@code HttpSession}). Each subclass
- * starts one container; every scenario is written once, here.
+ * {@link SessionFilter} end to end: Django's {@code SessionMiddlewareTests} (Django's
+ * tests/sessions_tests/tests.py) and the middleware's edge cases through real HTTP, asserting the raw
+ * {@code Set-Cookie} and {@code Vary} headers, plus what only a container shows (commit, async, error pages,
+ * includes, {@code HttpSession}). Each subclass starts one container; every scenario is written once, here.
  *
  * <p>Each path's first segment picks a filter, and with it settings and an engine: {@code /default/...},
  * {@code /secure/...} and so on. Every response is checked for a {@code JSESSIONID}.
@@ -141,7 +141,8 @@ abstract class AbstractSessionFilterIT {
 
     /** Storage that is down: every call fails with a message full of what a client must never see. */
     private static final class DownEngine extends ForwardingEngine {
-        static final String INTERNALS = "PostgreSQL at db-7.internal:5432 (table app_sessions, pool 10/10 busy)";
+        static final String INTERNALS =
+                "PostgreSQL at db-7.internal:5432 (table app_sessions, pool 10/10 busy)";
 
         DownEngine(dev.cloakroom.SessionEngine delegate) {
             super(delegate);
@@ -149,7 +150,8 @@ abstract class AbstractSessionFilterIT {
 
         private static SessionStorageException down(String operation) {
             return new SessionStorageException(INTERNALS + " timed out while " + operation,
-                    new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+                    new java.sql.SQLTransientConnectionException(
+                            "HikariPool-1 - Connection is not available"));
         }
 
         @Override
@@ -551,7 +553,8 @@ abstract class AbstractSessionFilterIT {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + container.port() + "/down/read"))
                 .header("Cookie", DOWN_KEY).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("connection")).as("the body may be unread")
                 .hasValueSatisfying(v -> assertThat(v).isEqualToIgnoringCase("close"));
@@ -606,7 +609,8 @@ abstract class AbstractSessionFilterIT {
             expected.add(n);
         }
         assertThat(answers).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(get("/" + profile + "/read?name=count", cookie).body()).isEqualTo(String.valueOf(requests + 1));
+        assertThat(get("/" + profile + "/read?name=count", cookie).body())
+                .isEqualTo(String.valueOf(requests + 1));
     }
 
     // ------------------------------------------------------------------ Sessions.beforeSave

@@ -122,9 +122,9 @@ public final class ScaleRun {
         }
         int deleted = deleting.join();
         double seconds = (System.nanoTime() - started) / 1e9;
-        log.accept(String.format(java.util.Locale.ROOT, "cleanup (pause %d ms): %,d expired rows deleted among "
-                + "%,d live in about %.1f s, %d windows of load", pause.toMillis(), deleted, live, seconds,
-                during.size()));
+        log.accept(String.format(java.util.Locale.ROOT, "cleanup (pause %d ms): %,d expired rows deleted "
+                + "among %,d live in about %.1f s, %d windows of load",
+                pause.toMillis(), deleted, live, seconds, during.size()));
         return new CleanupResult(live, config.expiredRows(), pause, deleted, seconds, without, during);
     }
 

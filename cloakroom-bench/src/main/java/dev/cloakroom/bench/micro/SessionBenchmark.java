@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.State;
  * {@link Session} on the {@code memory} engine, with a 100-byte logged-in session: what one request's
  * session work costs when storage is free. {@code get} opens the session and reads one value (a load and a
  * decode); {@code getLoaded} reads from a session already loaded; {@code put} stores one value in a loaded
- * session (opened before each call, untimed); {@code save} is a whole writing request: open, read, put, save (encode and compare-and-set).
+ * session (opened before each call, untimed); {@code save} is a whole writing request: open, read, put, save
+ * (encode and compare-and-set).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

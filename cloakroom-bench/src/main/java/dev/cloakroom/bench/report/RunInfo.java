@@ -55,8 +55,8 @@ public record RunInfo(Instant started, String mode, String command, double loadB
             sb.append(" (an otherwise idle machine)");
         }
         sb.append("; at this part's start ").append(Numbers.fixed(loadBefore, 2)).append(" and end ")
-                .append(Numbers.fixed(loadAfter, 2)).append(", which count the benchmark's own load generator, JVM "
-                        + "and servers\n");
+                .append(Numbers.fixed(loadAfter, 2))
+                .append(", which count the benchmark's own load generator, JVM and servers\n");
         for (String line : machine) {
             sb.append("- ").append(line).append('\n');
         }

@@ -63,7 +63,8 @@ public final class ScaleTable {
                 .append(Numbers.grouped(c.deleted()))
                 .append(" | ").append(Numbers.fixed(c.seconds(), 1)).append(" | ")
                 .append(Numbers.fixed(base, 2)).append(" | ").append(Numbers.fixed(during, 2)).append(" | ")
-                .append(Numbers.ratio(during / base)).append(" | ").append(Numbers.fixed(median(c.during()), 2))
+                .append(Numbers.ratio(during / base))
+                .append(" | ").append(Numbers.fixed(median(c.during()), 2))
                 .append(" | ").append(Numbers.grouped(mean(c.without())))
                 .append(" | ").append(Numbers.grouped(mean(c.during()))).append(" |\n");
     }
@@ -82,8 +83,8 @@ public final class ScaleTable {
         for (ScaleRun.CleanupResult cleanup : cleanups) {
             double ratio = worst(cleanup.during()) / worst(cleanup.without());
             sb.append("- ").append(Targets.mark(ratio <= 2)).append("cleanup with ").append(pause(cleanup))
-                    .append(" between batches keeps the read p99 (worst window) at ").append(Numbers.ratio(ratio))
-                    .append(" its value without cleanup (target ≤ 2×)\n");
+                    .append(" between batches keeps the read p99 (worst window) at ")
+                    .append(Numbers.ratio(ratio)).append(" its value without cleanup (target ≤ 2×)\n");
         }
     }
 

@@ -13,7 +13,8 @@ class ScaleTableTest {
 
     private static final RunInfo IDLE = new RunInfo(Instant.parse("2026-01-01T00:00:00Z"), "full",
             "scripts/bench --scale=10k,1m,10m", 0.1, 8.0, 9.0, List.of("2 cores"));
-    private static final ScaleRun.Config CONFIG = new ScaleRun.Config(List.of(10_000L, 1_000_000L, 10_000_000L),
+    private static final ScaleRun.Config CONFIG = new ScaleRun.Config(
+            List.of(10_000L, 1_000_000L, 10_000_000L),
             Duration.ofSeconds(10), Duration.ofSeconds(5), 1_000_000L, 1_000_000L,
             List.of(Duration.ZERO, Duration.ofMillis(250)));
 
@@ -32,18 +33,18 @@ class ScaleTableTest {
         return new ScaleRun.Result(sizes, List.of(
                 new ScaleRun.CleanupResult(1_000_000, 1_000_000, Duration.ZERO, 1_000_000, 30.0, without,
                         List.of(p99(20), p99(90), p99(30))),
-                new ScaleRun.CleanupResult(1_000_000, 1_000_000, Duration.ofMillis(250), 1_000_000, 55.0, without,
-                        List.of(p99(14), p99(20), p99(16), p99(18)))));
+                new ScaleRun.CleanupResult(1_000_000, 1_000_000, Duration.ofMillis(250), 1_000_000, 55.0,
+                        without, List.of(p99(14), p99(20), p99(16), p99(18)))));
     }
 
     @Test
     void eachCleanupIsARowWithItsPauseWorstAndMedianWindow() {
         String table = ScaleTable.markdown(result(), CONFIG, 50, IDLE, "");
 
-        assertThat(table).contains("| 1,000,000 | 1,000,000 | no pause | 1,000,000 | 30.0 | 12.00 | 90.00 | 7.50× "
-                + "| 30.00 |");
-        assertThat(table).contains("| 1,000,000 | 1,000,000 | 250 ms | 1,000,000 | 55.0 | 12.00 | 20.00 | 1.67× "
-                + "| 17.00 |");
+        assertThat(table).contains("| 1,000,000 | 1,000,000 | no pause | 1,000,000 | 30.0 | 12.00 | 90.00 "
+                + "| 7.50× | 30.00 |");
+        assertThat(table).contains("| 1,000,000 | 1,000,000 | 250 ms | 1,000,000 | 55.0 | 12.00 | 20.00 "
+                + "| 1.67× | 17.00 |");
     }
 
     @Test
@@ -52,8 +53,8 @@ class ScaleTableTest {
 
         assertThat(table).contains("read p99 at 10M rows is 1.30× the 10k figure (target ≤ 1.2×)");
         assertThat(table).contains("incr p99 at 10M rows is 1.00× the 10k figure (target ≤ 1.2×)");
-        assertThat(table).containsPattern("missed\\W+cleanup with no pause between batches keeps the read p99 "
-                + "\\(worst window\\) at 7.50×");
+        assertThat(table).containsPattern("missed\\W+cleanup with no pause between batches keeps the read "
+                + "p99 \\(worst window\\) at 7.50×");
         assertThat(table).containsPattern("met\\W+cleanup with 250 ms between batches keeps the read p99 "
                 + "\\(worst window\\) at 1.67×");
     }
