@@ -51,7 +51,8 @@ final class DemoCommand extends EngineCommand {
     @Nullable String djangoUsers;
 
     @Option(names = "--django-version", paramLabel = "VERSION",
-            description = "The Django sharing the store: 3.2, 4.2 or 5.2 (CLOAKROOM_DJANGO_VERSION; default 5.2).")
+            description = "The Django sharing the store: 3.2, 4.2 or 5.2"
+                    + " (CLOAKROOM_DJANGO_VERSION; default 5.2).")
     @Nullable String djangoVersion;
 
     @Override

@@ -70,8 +70,8 @@ class DjangoVersionFormsTest {
 
     @Test
     void messagesForDjango32LeaveEmptyExtraTagsOut() {
-        List<Message> messages = List.of(new Message(25, "Saved", "", false), new Message(20, "Hi", null, true),
-                new Message(40, "Oops", "cart", false));
+        List<Message> messages = List.of(new Message(25, "Saved", "", false),
+                new Message(20, "Hi", null, true), new Message(40, "Oops", "cart", false));
 
         assertThat(stored(DJANGO_32, messages)).isEqualTo("[[\"__json_message\", 0, 25, \"Saved\"], "
                 + "[\"__json_message\", 1, 20, \"Hi\"], [\"__json_message\", 0, 40, \"Oops\", \"cart\"]]");

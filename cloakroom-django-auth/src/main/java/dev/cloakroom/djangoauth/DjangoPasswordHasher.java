@@ -36,7 +36,8 @@ public final class DjangoPasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
-    private final java.util.concurrent.atomic.AtomicLong hashesMade = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong hashesMade =
+            new java.util.concurrent.atomic.AtomicLong();
 
     private DjangoPasswordHasher(int iterations) {
         if (iterations < 1) {
@@ -83,7 +84,10 @@ public final class DjangoPasswordHasher {
         return Hashers.pbkdf2Sha256(bytes(password), salt.toString(), iterations);
     }
 
-    /** Whether {@code password} matches {@code encoded} (Django's {@code check_password} without a setter). */
+    /**
+     * Whether {@code password} matches {@code encoded} (Django's {@code check_password} without a
+     * setter).
+     */
     public boolean verify(String password, @Nullable String encoded) {
         Objects.requireNonNull(password, "password");
         return matches(password, encoded);

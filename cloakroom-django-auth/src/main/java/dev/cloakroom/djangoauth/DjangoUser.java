@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param passwordHash the stored hash ({@code user.password}), from which the session auth hash derives
  * @param backend the backend stored at login, by default Django's {@code ModelBackend}
  */
-public record DjangoUser(String id, String username, String passwordHash, String backend) implements AuthUser {
+public record DjangoUser(String id, String username, String passwordHash, String backend)
+        implements AuthUser {
 
     /** Checks that no component is null. */
     public DjangoUser {

@@ -194,7 +194,10 @@ public final class DjangoUsers implements UserLookup<DjangoUser> {
             return this;
         }
 
-        /** The {@code is_active} column, or {@code null} when every user is active; by default {@code is_active}. */
+        /**
+         * The {@code is_active} column, or {@code null} when every user is active; by default
+         * {@code is_active}.
+         */
         public Builder isActiveColumn(@Nullable String column) {
             this.isActiveColumn = column == null ? null : UserTable.identifier(column);
             return this;

@@ -49,7 +49,8 @@ final class Hashers {
                 case PBKDF2_SHA256 -> pbkdf2("PBKDF2WithHmacSHA256", password, encoded);
                 case "pbkdf2_sha1" -> pbkdf2("PBKDF2WithHmacSHA1", password, encoded);
                 case "argon2" -> argon2(password, encoded);
-                case "bcrypt_sha256" -> bcrypt(hexSha256(password), encoded.substring("bcrypt_sha256$".length()));
+                case "bcrypt_sha256" ->
+                        bcrypt(hexSha256(password), encoded.substring("bcrypt_sha256$".length()));
                 case "bcrypt" -> bcrypt(password, encoded.substring("bcrypt$".length()));
                 case "scrypt" -> scrypt(password, encoded);
                 case "md5", "sha1" -> saltedDigest(algorithm, password, encoded);
@@ -107,7 +108,8 @@ final class Hashers {
     static byte[] derivePbkdf2(String jca, byte[] password, String salt, int iterations, int length) {
         // The JDK's PBKDF2 takes the password as chars and encodes them as UTF-8, as Django does.
         char[] exact = new String(password, StandardCharsets.UTF_8).toCharArray();
-        PBEKeySpec spec = new PBEKeySpec(exact, salt.getBytes(StandardCharsets.UTF_8), iterations, length * 8);
+        PBEKeySpec spec = new PBEKeySpec(exact, salt.getBytes(StandardCharsets.UTF_8), iterations,
+                length * 8);
         try {
             return SecretKeyFactory.getInstance(jca).generateSecret(spec).getEncoded();
         } catch (GeneralSecurityException e) {

@@ -60,7 +60,8 @@ final class UserTable {
 
     /** Replaces {@code oldHash} by {@code newHash}, unless another request changed it meanwhile. */
     boolean replacePassword(String id, String oldHash, String newHash) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(updatePassword)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(updatePassword)) {
             s.setString(1, newHash);
             bindId(s, 2, id);
             s.setString(3, oldHash);
@@ -75,10 +76,12 @@ final class UserTable {
             return;
         }
         Instant micros = when.truncatedTo(ChronoUnit.MICROS);
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(updateLastLogin)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(updateLastLogin)) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
             if (product.contains("sqlite")) {
-                s.setString(1, SQLITE.format(LocalDateTime.ofInstant(micros, ZoneOffset.UTC))); // Django's text
+                // Django's text
+                s.setString(1, SQLITE.format(LocalDateTime.ofInstant(micros, ZoneOffset.UTC)));
             } else if (product.contains("postgres")) {
                 s.setObject(1, OffsetDateTime.ofInstant(micros, ZoneOffset.UTC));
             } else {

@@ -98,7 +98,8 @@ class DjangoPasswordHasherTest {
         };
         String encoded = hasher.hash("pässwörd ✓");
 
-        assertThat(encoded).matches("pbkdf2_sha256\\$" + expected + "\\$[A-Za-z0-9]{22}\\$[A-Za-z0-9+/]{43}=");
+        assertThat(encoded).matches("pbkdf2_sha256\\$" + expected
+                + "\\$[A-Za-z0-9]{22}\\$[A-Za-z0-9+/]{43}=");
         assertThat(hasher.verify("pässwörd ✓", encoded)).isTrue();
         assertThat(hasher.mustUpdate(encoded)).isFalse();
         assertThat(hasher.hash("pässwörd ✓")).as("a fresh salt each time").isNotEqualTo(encoded);

@@ -94,7 +94,8 @@ class DjangoUsersTest {
 
     @Test
     void loginSetsLastLoginAsDjangoStoresIt() throws SQLException {
-        Session session = Session.open(MemoryEngine.create(), SessionSettings.builder().secretKey("k").build(), null);
+        Session session = Session.open(MemoryEngine.create(),
+                SessionSettings.builder().secretKey("k").build(), null);
         DjangoUser alice = users.authenticate("alice", "alice-pw").orElseThrow();
 
         users.login(session, alice);
@@ -158,8 +159,9 @@ class DjangoUsersTest {
 
     private void insert(String username, String hash, boolean active) throws SQLException {
         try (Connection c = DriverManager.getConnection(url); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO auth_user (password, is_superuser, username, last_name, email, is_staff, is_active,"
-                        + " date_joined, first_name) VALUES (?, 0, ?, '', '', 0, ?, '2030-01-01 00:00:00', '')")) {
+                "INSERT INTO auth_user (password, is_superuser, username, last_name, email, is_staff,"
+                        + " is_active, date_joined, first_name)"
+                        + " VALUES (?, 0, ?, '', '', 0, ?, '2030-01-01 00:00:00', '')")) {
             s.setString(1, hash);
             s.setString(2, username);
             s.setBoolean(3, active);

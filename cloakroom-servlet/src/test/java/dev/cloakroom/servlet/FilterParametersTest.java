@@ -94,8 +94,8 @@ class FilterParametersTest {
 
     @Test
     void djangoVersionIsReadAndChecked() throws Exception {
-        assertThat(FilterParameters.of(config("engine", "memory", "secret-key", "k")).settings().djangoVersion())
-                .isEqualTo(dev.cloakroom.DjangoVersion.DJANGO_5_2);
+        assertThat(FilterParameters.of(config("engine", "memory", "secret-key", "k")).settings()
+                .djangoVersion()).isEqualTo(dev.cloakroom.DjangoVersion.DJANGO_5_2);
         assertThat(FilterParameters.of(config("engine", "memory", "secret-key", "k", "django-version", "3.2"))
                 .settings().djangoVersion()).isEqualTo(dev.cloakroom.DjangoVersion.DJANGO_3_2);
         assertThatThrownBy(settingsOf("engine", "memory", "django-version", "1.11"))

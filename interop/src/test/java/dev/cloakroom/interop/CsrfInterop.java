@@ -24,8 +24,8 @@ abstract class CsrfInterop extends InteropTestBase {
 
         assertThat(CsrfTokens.isValid(session, token)).isTrue();
         assertThat(CsrfTokens.isValid(session, CsrfMasking.mask(CsrfMasking.newSecret()))).isFalse();
-        assertThat((String) session.get(CsrfTokens.SESSION_KEY)).as("what Django %s stores", Django.UNDER_TEST)
-                .hasSize(storedLength());
+        assertThat((String) session.get(CsrfTokens.SESSION_KEY))
+                .as("what Django %s stores", Django.UNDER_TEST).hasSize(storedLength());
     }
 
     @Test
@@ -59,6 +59,7 @@ abstract class CsrfInterop extends InteropTestBase {
     }
 
     private static int storedLength() {
-        return Django.UNDER_TEST.version().atLeast(4, 0) ? CsrfMasking.SECRET_LENGTH : CsrfMasking.TOKEN_LENGTH;
+        return Django.UNDER_TEST.version().atLeast(4, 0) ? CsrfMasking.SECRET_LENGTH
+                : CsrfMasking.TOKEN_LENGTH;
     }
 }

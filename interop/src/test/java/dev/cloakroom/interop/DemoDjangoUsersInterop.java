@@ -51,7 +51,8 @@ abstract class DemoDjangoUsersInterop extends InteropTestBase {
 
     @Test
     void superusersMadeByCreatesuperuserWithEachDefaultHasherLogInThroughTheDemo() {
-        List<String> hashers = new ArrayList<>(List.of("pbkdf2_sha256", "pbkdf2_sha1", "argon2", "bcrypt_sha256"));
+        List<String> hashers = new ArrayList<>(
+                List.of("pbkdf2_sha256", "pbkdf2_sha1", "argon2", "bcrypt_sha256"));
         if (Django.UNDER_TEST.version().atLeast(4, 0)) {
             hashers.add("scrypt");
         }
@@ -69,7 +70,8 @@ abstract class DemoDjangoUsersInterop extends InteropTestBase {
             assertThat(login.body()).containsEntry("authenticated", true).containsEntry("username", name);
             assertThat(http.get("/api/whoami", login.sessionCookie()).body()).containsEntry("username", name);
             assertThat(storedHash(name)).as("upgraded on login, as Django does").startsWith(
-                    "pbkdf2_sha256$" + (Django.UNDER_TEST.version().atLeast(5, 0) ? "1000000" : "260000") + "$");
+                    "pbkdf2_sha256$" + (Django.UNDER_TEST.version().atLeast(5, 0) ? "1000000" : "260000")
+                            + "$");
             assertThat(lastLoginIsSet(name)).isTrue();
             assertThat(django.authenticates(name, "s3cret-" + hasher)).as("Django reads the upgraded hash")
                     .isTrue();
@@ -94,7 +96,8 @@ abstract class DemoDjangoUsersInterop extends InteropTestBase {
         assertThat(django.authenticates(name, "old-pässwörd")).isFalse();
         assertThat(http.get("/api/whoami", change.sessionCookie()).body())
                 .as("the session that changed it stays logged in").containsEntry("username", name);
-        assertThat(django.get("/whoami/", change.sessionCookie()).body()).containsEntry("authenticated", true);
+        assertThat(django.get("/whoami/", change.sessionCookie()).body())
+                .containsEntry("authenticated", true);
         assertThat(django.get("/whoami/", djangoSession).body()).as("Django's older session is logged out")
                 .containsEntry("authenticated", false);
     }
@@ -105,14 +108,16 @@ abstract class DemoDjangoUsersInterop extends InteropTestBase {
         django.createUser(name, "pässwörd");
 
         String fromDjango = djangoLogin(name, "pässwörd");
-        DemoHttp.Answer fromDemo = http.post("/api/login", null, Map.of("username", name, "password", "pässwörd"));
+        DemoHttp.Answer fromDemo = http.post("/api/login", null,
+                Map.of("username", name, "password", "pässwörd"));
 
         assertThat(http.get("/api/whoami", fromDjango).body()).containsEntry("authenticated", true)
                 .containsEntry("username", name);
-        assertThat(django.get("/whoami/", fromDemo.sessionCookie()).body()).containsEntry("authenticated", true)
-                .containsEntry("username", name);
+        assertThat(django.get("/whoami/", fromDemo.sessionCookie()).body())
+                .containsEntry("authenticated", true).containsEntry("username", name);
         assertThat(http.post("/api/logout", fromDemo.sessionCookie(), Map.of()).status()).isEqualTo(200);
-        assertThat(django.get("/whoami/", fromDemo.sessionCookie()).body()).containsEntry("authenticated", false);
+        assertThat(django.get("/whoami/", fromDemo.sessionCookie()).body())
+                .containsEntry("authenticated", false);
     }
 
     @Test
@@ -142,7 +147,8 @@ abstract class DemoDjangoUsersInterop extends InteropTestBase {
     }
 
     private String djangoLogin(String name, String password) {
-        return django.post("/login/", null, Map.of("username", name, "password", password)).requireSessionCookie();
+        return django.post("/login/", null, Map.of("username", name, "password", password))
+                .requireSessionCookie();
     }
 
     private static String newName(String prefix) {

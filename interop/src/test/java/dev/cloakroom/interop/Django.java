@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * by the Django under test ({@link #UNDER_TEST}): Debian's 3.2 ({@code /usr/bin/python3} with
  * {@code python3-django}) or 5.2 (the virtualenv {@code scripts/test-services} makes). Every call is a
  * fresh process forked by {@link DjangoZygote}, so settings (database, secret keys, session engine, a
- * shifted "now") are exactly what this object says. Immutable; the {@code with...} methods return changed copies.
+ * shifted "now") are exactly what this object says. Immutable; the {@code with...} methods return
+ * changed copies.
  */
 final class Django {
 
@@ -60,7 +61,10 @@ final class Django {
         return new Django(project, next);
     }
 
-    /** This Django with {@code PASSWORD_HASHERS} starting with {@code algorithm} (for example {@code argon2}). */
+    /**
+     * This Django with {@code PASSWORD_HASHERS} starting with {@code algorithm} (for example
+     * {@code argon2}).
+     */
     Django withPasswordHasher(String algorithm) {
         return with("CLOAKROOM_DJANGO_PASSWORD_HASHER", algorithm);
     }
@@ -103,7 +107,8 @@ final class Django {
     /** {@code GET} or {@code POST} (a JSON body) with the {@code messages} cookie {@code messagesCookie}. */
     DjangoResponse withMessagesCookie(String method, String path, @Nullable String messagesCookie,
             @Nullable Object body) {
-        return messagesCookie == null ? request(method, path, null, body == null ? null : PythonJson.dumps(body))
+        return messagesCookie == null
+                ? request(method, path, null, body == null ? null : PythonJson.dumps(body))
                 : request(method, path, null, body == null ? null : PythonJson.dumps(body),
                         "--messages-cookie=" + messagesCookie);
     }
@@ -211,7 +216,8 @@ final class Django {
 
     private String hint(String stderr) {
         if (stderr.contains("No module named")) {
-            return ": " + python + " lacks a module Django " + UNDER_TEST + " needs; run scripts/test-services";
+            return ": " + python + " lacks a module Django " + UNDER_TEST
+                    + " needs; run scripts/test-services";
         }
         return "";
     }

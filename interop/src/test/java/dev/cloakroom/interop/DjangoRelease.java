@@ -5,7 +5,10 @@ import java.nio.file.Path;
 
 /** The two Djangos the interop tests run against, and the Python that runs each. */
 enum DjangoRelease {
-    /** Debian 12's {@code python3-django}, run by Debian's interpreter (another may come first on the PATH). */
+    /**
+     * Debian 12's {@code python3-django}, run by Debian's interpreter (another may come first on the
+     * PATH).
+     */
     DJANGO_3_2(DjangoVersion.DJANGO_3_2),
     /**
      * Django 5.2 in the virtualenv {@code scripts/test-services} makes: its {@code bin/python} is the system

@@ -38,19 +38,21 @@ final class DjangoZygote {
 
     private DjangoZygote(Process process) {
         this.process = process;
-        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.answers = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.requests = process.getOutputStream();
         this.errors = drain(process.getErrorStream());
     }
 
     /** The zygote of {@code python} for the project in {@code project}, started on first use. */
     static DjangoZygote of(Path python, Path project) {
-        return RUNNING.compute(python, (key, running) -> running != null && running.process.isAlive() ? running
-                : start(python, project));
+        return RUNNING.compute(python, (key, running) -> running != null && running.process.isAlive()
+                ? running : start(python, project));
     }
 
     private static DjangoZygote start(Path python, Path project) {
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), "zygote.py").directory(project.toFile());
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), "zygote.py")
+                .directory(project.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("CLOAKROOM_DJANGO_")
                 || name.startsWith("DJANGO_") || name.startsWith("PYTHON"));
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ in the source tree

@@ -47,8 +47,9 @@ class MessagesCookieIT {
 
         List<Message> shown = cloakroomShows(cookie);
 
-        assertThat(shown).containsExactly(new Message(25, "Enregistré ✓", Django.UNDER_TEST.version()
-                .atLeast(4, 1) ? "" : null, false), new Message(40, "Panier vide – 日本", "cart urgent", false));
+        assertThat(shown).containsExactly(
+                new Message(25, "Enregistré ✓", Django.UNDER_TEST.version().atLeast(4, 1) ? "" : null, false),
+                new Message(40, "Panier vide – 日本", "cart urgent", false));
     }
 
     @Test

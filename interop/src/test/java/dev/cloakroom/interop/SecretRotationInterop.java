@@ -140,7 +140,8 @@ abstract class SecretRotationInterop extends InteropTestBase {
             assertThat(entries(Session.open(engine, newSecretOnly, key))).as("signed with the new secret")
                     .containsEntry("cart", "book").containsEntry("seen by", "django");
         } else {
-            assertThat(saved.data()).as("Django 3.2 cannot read the old secret's session").doesNotContainKey("cart");
+            assertThat(saved.data()).as("Django 3.2 cannot read the old secret's session")
+                    .doesNotContainKey("cart");
         }
     }
 
@@ -160,7 +161,8 @@ abstract class SecretRotationInterop extends InteropTestBase {
             String cycled = whoami.requireSessionCookie();
             assertThat(cycled).as("Django 4.1+'s upgrade cycles the key").isNotEqualTo(login.key());
             Session after = Session.open(engine, newSecretOnly, cycled);
-            assertThat(Auth.currentUser(after, users)).as("the new hash, under the new secret alone").isPresent();
+            assertThat(Auth.currentUser(after, users)).as("the new hash, under the new secret alone")
+                    .isPresent();
         }
     }
 

@@ -67,7 +67,8 @@ public final class CsrfTokens {
     }
 
     private static boolean isInConfiguredForm(Session session, String stored, String secret) {
-        return masksForDjango32(session) ? stored.length() == CsrfMasking.TOKEN_LENGTH : stored.equals(secret);
+        return masksForDjango32(session) ? stored.length() == CsrfMasking.TOKEN_LENGTH
+                : stored.equals(secret);
     }
 
     /**

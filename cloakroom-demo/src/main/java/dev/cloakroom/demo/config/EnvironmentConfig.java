@@ -68,7 +68,8 @@ public final class EnvironmentConfig {
         this.port = parse(Variable.PORT, DEFAULT_PORT, EnvironmentConfig::parsePort);
         this.djangoUsers = parse(Variable.DJANGO_USERS, false, EnvironmentConfig::parseBoolean);
         if (djangoUsers && engine != EngineKind.DB && engine != EngineKind.CACHED_DB) {
-            throw new ConfigurationException(sources.get(Variable.DJANGO_USERS) + " needs the users' database: "
+            throw new ConfigurationException(sources.get(Variable.DJANGO_USERS)
+                    + " needs the users' database: "
                     + "use the db or cached_db engine with " + Variable.DATABASE_URL.environmentName());
         }
         this.settingsBuilder = settingsBuilder();

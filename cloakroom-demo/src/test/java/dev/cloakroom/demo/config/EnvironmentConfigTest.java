@@ -53,8 +53,8 @@ class EnvironmentConfigTest {
     void djangoUsersAndVersionAreReadAndChecked() {
         assertThat(load(Map.of()).djangoUsers()).isFalse();
         assertThat(load(Map.of()).settings().djangoVersion()).isEqualTo(DjangoVersion.DJANGO_5_2);
-        EnvironmentConfig config = load(Map.of("CLOAKROOM_DJANGO_USERS", "1", "CLOAKROOM_DJANGO_VERSION", "3.2",
-                "CLOAKROOM_SECRET_KEY", "k"));
+        EnvironmentConfig config = load(Map.of("CLOAKROOM_DJANGO_USERS", "1",
+                "CLOAKROOM_DJANGO_VERSION", "3.2", "CLOAKROOM_SECRET_KEY", "k"));
         assertThat(config.djangoUsers()).isTrue();
         assertThat(config.settings().djangoVersion()).isEqualTo(DjangoVersion.DJANGO_3_2);
         assertThatThrownBy(() -> load(Map.of("CLOAKROOM_DJANGO_USERS", "1", "CLOAKROOM_ENGINE", "file")))
