@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Browsers for the soak: each client keeps its own cookies (so its own session) and, in a loop with a short
- * pause, reads its session, bumps its counter, writes a value, or logs in or out, over the demo's JSON API.
- * Out of 100 requests about 45 are reads, 25 counter increments, 10 writes, 10 logins and 10 logouts.
+ * Browsers for the soak: each client keeps its own cookies (so its own session) and, in a loop with a pause
+ * of 5 to 25 ms, reads its session (60 %), bumps its counter (25 %) or writes a value (15 %) over the demo's
+ * JSON API, and every 3 to 13 seconds logs in or, when logged in, out.
  * Thread-safe: {@link #stop()} may be called from any thread.
  */
 final class SoakClients {
@@ -28,6 +29,8 @@ final class SoakClients {
     private final URI base;
     private final List<Thread> threads = new ArrayList<>();
     private final LongAdder requests = new LongAdder();
+    private final LongAdder slow = new LongAdder();
+    private final AtomicLong slowestMillis = new AtomicLong();
     private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
@@ -60,6 +63,16 @@ final class SoakClients {
         return out;
     }
 
+    /** Requests that took a second or more. */
+    long slowRequests() {
+        return slow.sum();
+    }
+
+    /** The longest any request took, in milliseconds. */
+    long slowestMillis() {
+        return slowestMillis.get();
+    }
+
     long failureCount() {
         return failures.values().stream().mapToLong(LongAdder::sum).sum();
     }
@@ -76,23 +89,24 @@ final class SoakClients {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
         boolean loggedIn = false;
+        long nextLogInOrOut = System.nanoTime() + authPause(random);
         int n = 0;
         while (running) {
             int pick = random.nextInt(100);
             HttpRequest request;
-            if (pick < 45) {
-                request = get(pick < 40 ? "api/session" : "api/whoami");
-            } else if (pick < 70) {
-                request = post("api/counter", "{}");
-            } else if (pick < 80) {
-                request = post("api/session", "{\"note\": \"" + "x".repeat(random.nextInt(200)) + "\", \"n\": " + n + "}");
-            } else if (!loggedIn) {
+            if (System.nanoTime() >= nextLogInOrOut) {
+                // Logging in checks a PBKDF2 password hash (260,000 rounds): a few per second, as people do.
                 String user = random.nextBoolean() ? "alice" : "bob";
-                request = post("api/login", "{\"username\": \"" + user + "\", \"password\": \"" + user + "\"}");
-                loggedIn = true;
+                request = loggedIn ? post("api/logout", "{}") : post("api/login",
+                        "{\"username\": \"" + user + "\", \"password\": \"" + user + "\"}");
+                loggedIn = !loggedIn;
+                nextLogInOrOut = System.nanoTime() + authPause(random);
+            } else if (pick < 60) {
+                request = get(pick < 50 ? "api/session" : "api/whoami");
+            } else if (pick < 85) {
+                request = post("api/counter", "{}");
             } else {
-                request = post("api/logout", "{}");
-                loggedIn = false;
+                request = post("api/session", "{\"note\": \"" + "x".repeat(random.nextInt(200)) + "\", \"n\": " + n + "}");
             }
             send(http, request);
             n++;
@@ -100,7 +114,13 @@ final class SoakClients {
         }
     }
 
+    /** Between 3 and 13 seconds, in nanoseconds: each client logs in or out about every 8 s. */
+    private static long authPause(Random random) {
+        return (3_000 + random.nextInt(10_000)) * 1_000_000L;
+    }
+
     private void send(HttpClient http, HttpRequest request) {
+        long start = System.nanoTime();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 400) {
@@ -114,6 +134,11 @@ final class SoakClients {
             running = false;
         } finally {
             requests.increment();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (millis >= 1000) {
+                slow.increment();
+            }
+            slowestMillis.accumulateAndGet(millis, Math::max);
         }
     }
 

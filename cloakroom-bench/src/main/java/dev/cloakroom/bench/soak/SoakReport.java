@@ -23,11 +23,16 @@ public final class SoakReport {
                 + "HTTP for %d s; a sample every %d s, the first %d s are warm-up. %s.%n%n", command, database,
                 config.heap(), config.clients(), config.duration().toSeconds(), config.interval().toSeconds(),
                 config.warmUp().toSeconds(), machine));
-        md.append(String.format(Locale.ROOT, "Requests: %,d (%.0f/s), failed: %d%n%n", result.requests(),
+        md.append(String.format(Locale.ROOT, "Requests: %,d (%.0f/s), failed: %d, took a second or more: %d, "
+                + "slowest: %,d ms%n%n", result.requests(),
                 result.requests() / (double) Math.max(1, config.duration().toSeconds()),
-                result.failures().values().stream().mapToLong(Long::longValue).sum()));
+                result.failures().values().stream().mapToLong(Long::longValue).sum(), result.slowRequests(),
+                result.slowestMillis()));
         for (Map.Entry<String, Long> failure : result.failures().entrySet()) {
             md.append("- ").append(failure.getKey()).append(": ").append(failure.getValue()).append('\n');
+        }
+        if (!result.failures().isEmpty()) {
+            md.append('\n');
         }
         md.append("Growth after the warm-up (median of the last third of the samples against the first third):\n\n");
         result.verdicts().forEach(v -> md.append("- ").append(v.describe()).append('\n'));

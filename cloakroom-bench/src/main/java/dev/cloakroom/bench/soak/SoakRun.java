@@ -71,10 +71,12 @@ public final class SoakRun {
      * @param verdicts one per measure, judged on the samples after the warm-up
      * @param requests requests answered
      * @param failures failed requests by kind
+     * @param slowRequests requests that took a second or more (reported, not judged)
+     * @param slowestMillis the longest a request took
      * @param problems why the run failed; empty if it passed
      */
     public record Result(List<SoakSample> samples, List<Growth.Verdict> verdicts, long requests,
-            Map<String, Long> failures, List<String> problems) {
+            Map<String, Long> failures, long slowRequests, long slowestMillis, List<String> problems) {
 
         /** Whether nothing grew and almost every request succeeded. */
         public boolean passed() {
@@ -132,11 +134,12 @@ public final class SoakRun {
                 clients.stop();
             }
         }
-        return judge(samples, config.warmUp(), clients.requests(), clients.failures(), demoLog);
+        return judge(samples, config.warmUp(), clients.requests(), clients.failures(), clients.slowRequests(),
+                clients.slowestMillis(), demoLog);
     }
 
     static Result judge(List<SoakSample> samples, Duration warmUp, long requests, Map<String, Long> failures,
-            @Nullable Path demoLog) throws IOException {
+            long slowRequests, long slowestMillis, @Nullable Path demoLog) throws IOException {
         List<SoakSample> judged = samples.stream().filter(s -> s.at().compareTo(warmUp) >= 0).toList();
         List<Growth.Verdict> verdicts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -157,7 +160,7 @@ public final class SoakRun {
         if (demoLog != null && Files.exists(demoLog) && Files.size(demoLog) > 0) {
             problems.addAll(errorsIn(demoLog));
         }
-        return new Result(samples, verdicts, requests, failures, problems);
+        return new Result(samples, verdicts, requests, failures, slowRequests, slowestMillis, problems);
     }
 
     /** ERROR lines of the demo's log: a soak must not make the server fail. */

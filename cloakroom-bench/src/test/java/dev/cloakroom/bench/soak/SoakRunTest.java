@@ -39,7 +39,7 @@ class SoakRunTest {
                     1000L * i, 0));
         }
 
-        SoakRun.Result result = SoakRun.judge(samples, Duration.ofMinutes(2), 20_000, Map.of(), null);
+        SoakRun.Result result = SoakRun.judge(samples, Duration.ofMinutes(2), 20_000, Map.of(), 0, 50, null);
 
         assertThat(result.passed()).as("%s", result.problems()).isTrue();
         assertThat(result.summary()).hasSize(4).allSatisfy(line -> assertThat(line).endsWith("steady"));
@@ -53,7 +53,7 @@ class SoakRunTest {
         }
 
         SoakRun.Result result = SoakRun.judge(samples, Duration.ofMinutes(2), 20_000,
-                Map.of("HTTP 500 POST /api/counter", 201L), null);
+                Map.of("HTTP 500 POST /api/counter", 201L), 0, 50, null);
 
         assertThat(result.passed()).isFalse();
         assertThat(result.problems()).containsExactly("open files: 106 → 118 (limit 110): GROWS",
@@ -62,7 +62,7 @@ class SoakRunTest {
 
     @Test
     void aRunThatAnsweredNothingFails() throws Exception {
-        SoakRun.Result result = SoakRun.judge(List.of(), Duration.ZERO, 0, Map.of(), null);
+        SoakRun.Result result = SoakRun.judge(List.of(), Duration.ZERO, 0, Map.of(), 0, 0, null);
 
         assertThat(result.problems()).containsExactly("no request was answered");
     }
