@@ -85,7 +85,8 @@ public final class BenchMain {
         Path work = Files.createTempDirectory("cloakroom-soak");
         try {
             SoakRun.Config config = SoakRun.Config.of(options.soak());
-            SoakRun run = SoakRun.of(config, options.soakOnPostgres() ? options.pg() : null, work, BenchMain::log);
+            SoakRun run = SoakRun.of(config, options.soakOnPostgres() ? options.pg() : null, work,
+                    BenchMain::log);
             SoakRun.Result result;
             try {
                 result = run.run(work);
@@ -98,12 +99,14 @@ public final class BenchMain {
             }
             Path file = options.out().resolve("soak.md");
             Files.writeString(file, SoakReport.markdown(result, config, run.database(), options.command(),
-                    cpu() + ", load average before the run " + (options.loadBeforeRun() >= 0 ? options.loadBeforeRun()
-                            : LOAD_AT_START)), StandardCharsets.UTF_8);
+                    cpu() + ", load average before the run "
+                            + (options.loadBeforeRun() >= 0 ? options.loadBeforeRun() : LOAD_AT_START)),
+                    StandardCharsets.UTF_8);
             result.summary().forEach(BenchMain::log);
-            log(String.format(java.util.Locale.ROOT, "%,d requests, %d failed, %d took a second or more (slowest %,d ms); "
-                    + "the demo's log is in soak-demo.log", result.requests(), result.failures().values().stream()
-                    .mapToLong(Long::longValue).sum(), result.slowRequests(), result.slowestMillis()));
+            log(String.format(java.util.Locale.ROOT, "%,d requests, %d failed, %d took a second or more "
+                    + "(slowest %,d ms); the demo's log is in soak-demo.log", result.requests(),
+                    result.failures().values().stream().mapToLong(Long::longValue).sum(),
+                    result.slowRequests(), result.slowestMillis()));
             log(result.passed() ? "soak passed" : "soak FAILED: " + result.problems());
             written.add(file);
             return result.passed();

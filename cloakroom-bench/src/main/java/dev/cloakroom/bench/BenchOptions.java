@@ -96,15 +96,16 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
         if (soak != null && !partsGiven) {
             parts = Set.of("none");
         }
-        return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command, loadBeforeRun, soak,
-                soakOnPostgres);
+        return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command, loadBeforeRun,
+                soak, soakOnPostgres);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h} → that duration; at least 5 seconds. */
     static Duration duration(String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,6})([smh])").matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("--soak takes a duration such as 60s, 10m or 1h, not '" + text + "'");
+            throw new IllegalArgumentException("--soak takes a duration such as 60s, 10m or 1h, not '" + text
+                    + "'");
         }
         long n = Long.parseLong(m.group(1));
         Duration d = switch (m.group(2)) {
@@ -122,7 +123,8 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
         return switch (value) {
             case "sqlite" -> false;
             case "postgresql" -> true;
-            default -> throw new IllegalArgumentException("--soak-db takes sqlite or postgresql, not '" + value + "'");
+            default -> throw new IllegalArgumentException(
+                    "--soak-db takes sqlite or postgresql, not '" + value + "'");
         };
     }
 

@@ -57,7 +57,8 @@ class BenchOptionsTest {
 
         assertThat(options.soak()).isEqualTo(java.time.Duration.ofSeconds(90));
         assertThat(options.soakOnPostgres()).isTrue();
-        assertThat(BenchOptions.parse(new String[] {"--soak=1h"}).soak()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(BenchOptions.parse(new String[] {"--soak=1h"}).soak())
+                .isEqualTo(java.time.Duration.ofHours(1));
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--soak=soon"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'soon'");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--soak=2s"}))

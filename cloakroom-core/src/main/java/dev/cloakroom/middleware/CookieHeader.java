@@ -85,7 +85,8 @@ public final class CookieHeader {
      */
     private static boolean isPythonSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f') || c == '\u0085'
-                || c == '\u00a0' || (c > '\u00ff' && (Character.isWhitespace(c) || c == '\u2007' || c == '\u202f'));
+                || c == '\u00a0'
+                || (c > '\u00ff' && (Character.isWhitespace(c) || c == '\u2007' || c == '\u202f'));
     }
 
     /**

@@ -37,8 +37,8 @@ class FileEngineFuzzTest {
     private static final Path DIRECTORY = ROOT.resolve("sessions");
     private static final FileEngine ENGINE = FileEngine.builder(SETTINGS).directory(DIRECTORY).build();
 
-    @DictionaryEntries({"../", "..", "/", "\\", "%2e%2e%2f", "sessionid", "abcdefgh", "0123456789", "\u0000", "~",
-            "\u0131", "\u017f", "\u212a"})
+    @DictionaryEntries({"../", "..", "/", "\\", "%2e%2e%2f", "sessionid", "abcdefgh", "0123456789", "\u0000",
+            "~", "\u0131", "\u017f", "\u212a"})
     @FuzzTest
     void keysNeverLeaveTheDirectory(byte[] input) {
         String key = new String(input, StandardCharsets.UTF_8);
@@ -55,9 +55,11 @@ class FileEngineFuzzTest {
             assertThat(ENGINE.load(key)).isEmpty();
             assertThat(ENGINE.exists(key)).isFalse();
             ENGINE.delete(key);
-            assertThatThrownBy(() -> ENGINE.create(session)).isExactlyInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> ENGINE.create(session))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(INVALID_KEY);
-            assertThatThrownBy(() -> ENGINE.save(null, session)).isExactlyInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> ENGINE.save(null, session))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage(INVALID_KEY);
         }
         assertThat(listing(ROOT)).containsExactly("sessions");

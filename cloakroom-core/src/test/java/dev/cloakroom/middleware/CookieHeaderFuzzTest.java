@@ -20,8 +20,8 @@ class CookieHeaderFuzzTest {
 
     // The separators, the quoting and the whitespace Python strips beyond ASCII. (Jazzer writes control
     // characters such as \u001c unescaped into the dictionary file, which libFuzzer rejects: not listed.)
-    @DictionaryEntries({"sessionid", "=", ";", "\"", "\\", "\\0", "\\377", "\u0085", "\u00a0", "\u1680", "\u2007",
-            "\u2028", "\u202f", "\u205f", "\u3000"})
+    @DictionaryEntries({"sessionid", "=", ";", "\"", "\\", "\\0", "\\377", "\u0085", "\u00a0", "\u1680",
+            "\u2007", "\u2028", "\u202f", "\u205f", "\u3000"})
     @FuzzTest
     void readsEveryNameAsParseCookieDoes(byte[] input) {
         String header = new String(input, StandardCharsets.UTF_8);
@@ -31,7 +31,8 @@ class CookieHeaderFuzzTest {
         for (String name : expected.names(4)) {
             assertThat(CookieHeader.value(header, name)).as("cookie %s", name).isEqualTo(expected.get(name));
         }
-        assertThat(CookieHeader.value(List.of(header, "x=1"), "sessionid")).isEqualTo(expected.get("sessionid"));
+        assertThat(CookieHeader.value(List.of(header, "x=1"), "sessionid"))
+                .isEqualTo(expected.get("sessionid"));
     }
 
     /** Django's {@code parse_cookie}, written as plainly as the Python, to compare with. */

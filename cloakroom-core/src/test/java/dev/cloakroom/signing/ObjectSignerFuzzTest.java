@@ -31,7 +31,8 @@ class ObjectSignerFuzzTest {
     static final int LIMIT = 4096;
 
     private final ObjectSigner signer = new ObjectSigner(SecretKey.of(SECRET), Salts.SESSION, CLOCK, LIMIT);
-    private final TimestampSigner timestampSigner = new TimestampSigner(SecretKey.of(SECRET), Salts.SESSION, CLOCK);
+    private final TimestampSigner timestampSigner =
+            new TimestampSigner(SecretKey.of(SECRET), Salts.SESSION, CLOCK);
 
     @FuzzTest
     void loadsReturnsAValueOrADocumentedException(byte[] input) {

@@ -18,7 +18,8 @@ class PythonJsonFuzzTest {
     @FuzzTest
     void loadsReturnsATreeOrIllegalArgument(byte[] input) {
         // Payloads are decoded as Latin-1, but any text may reach loads through the public API.
-        String text = new String(input, (input.length & 1) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        String text = new String(input,
+                (input.length & 1) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         Object tree;
         try {
             tree = PythonJson.loads(text);

@@ -42,10 +42,12 @@ class TimestampSignerFuzzTest {
             int sep = text.lastIndexOf(':');
             if (signHere) {
                 assertThat(unsigned.value()).isEqualTo(text.substring(0, sep));
-                assertThat(unsigned.timestamp().getEpochSecond()).isEqualTo(Base62.decode(text.substring(sep + 1)));
+                assertThat(unsigned.timestamp().getEpochSecond())
+                        .isEqualTo(Base62.decode(text.substring(sep + 1)));
             }
             if (maxAge != null) {
-                assertThat(Duration.between(unsigned.timestamp(), CLOCK.instant())).isLessThanOrEqualTo(maxAge);
+                assertThat(Duration.between(unsigned.timestamp(), CLOCK.instant()))
+                        .isLessThanOrEqualTo(maxAge);
             }
         } catch (SignatureExpiredException e) {
             assertThat(maxAge).isNotNull();
@@ -53,8 +55,9 @@ class TimestampSignerFuzzTest {
             assertNoSecret(e);
         } catch (BadSignatureException e) {
             if (signHere) {
-                assertThat(e.getMessage()).as("a value signed with the key").matches(
-                        "(?s)No \":\" found in the signed value, so it has no timestamp|Invalid timestamp in signed value: .*");
+                assertThat(e.getMessage()).as("a value signed with the key").matches("(?s)"
+                        + "No \":\" found in the signed value, so it has no timestamp"
+                        + "|Invalid timestamp in signed value: .*");
             }
             assertNoSecret(e);
         }

@@ -26,8 +26,9 @@ record Growth(String name, String unit, double relative, double absolute) {
             if (!conclusive) {
                 return measure.name + ": " + samples + " samples after the warm-up, too few to tell";
             }
-            return String.format(Locale.ROOT, "%s: %s → %s (limit %s): %s", measure.name, measure.show(earlier),
-                    measure.show(later), measure.show(limit), grows ? "GROWS" : "steady");
+            return String.format(Locale.ROOT, "%s: %s → %s (limit %s): %s", measure.name,
+                    measure.show(earlier), measure.show(later), measure.show(limit),
+                    grows ? "GROWS" : "steady");
         }
     }
 

@@ -106,7 +106,8 @@ final class SoakClients {
             } else if (pick < 85) {
                 request = post("api/counter", "{}");
             } else {
-                request = post("api/session", "{\"note\": \"" + "x".repeat(random.nextInt(200)) + "\", \"n\": " + n + "}");
+                String note = "x".repeat(random.nextInt(200));
+                request = post("api/session", "{\"note\": \"" + note + "\", \"n\": " + n + "}");
             }
             send(http, request);
             n++;
@@ -124,10 +125,12 @@ final class SoakClients {
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() >= 400) {
-                fail("HTTP " + response.statusCode() + " " + request.method() + " " + request.uri().getPath());
+                fail("HTTP " + response.statusCode() + " " + request.method() + " "
+                        + request.uri().getPath());
             }
         } catch (IOException e) {
-            String why = e.getMessage() == null ? "" : " (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            String why = e.getMessage() == null ? ""
+                    : " (" + e.getMessage().lines().findFirst().orElse("") + ")";
             fail(e.getClass().getSimpleName() + why + " " + request.method() + " " + request.uri().getPath());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,8 +154,9 @@ final class SoakClients {
     }
 
     private HttpRequest post(String path, String json) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private void pause(int millis) {

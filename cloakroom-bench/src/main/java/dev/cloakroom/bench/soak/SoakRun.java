@@ -98,8 +98,9 @@ public final class SoakRun {
     /** Runs the soak against SQLite in a temporary directory, or PostgreSQL if {@code postgresUrl} is set. */
     public static SoakRun of(Config config, @Nullable String postgresUrl, Path work, Consumer<String> log)
             throws SQLException {
-        return new SoakRun(config, postgresUrl == null ? SoakDatabase.sqlite(work) : SoakDatabase.postgres(postgresUrl),
-                log);
+        SoakDatabase database = postgresUrl == null ? SoakDatabase.sqlite(work)
+                : SoakDatabase.postgres(postgresUrl);
+        return new SoakRun(config, database, log);
     }
 
     /** Where the demo keeps its sessions. */
@@ -112,11 +113,12 @@ public final class SoakRun {
         List<SoakSample> samples = new ArrayList<>();
         SoakClients clients;
         Path demoLog = work.resolve("demo.log");
-        try (SoakServer server = SoakServer.start(SoakServer.environment(database.url(), "soak-" + Instant.now()),
-                config.heap(), work, demoLog)) {
-            log.accept("demo (pid " + server.pid() + ") at " + server.uri() + ", engine db on " + database.describe()
-                    + "; " + config.clients() + " clients for " + config.duration().toSeconds() + " s, a sample every "
-                    + config.interval().toMillis() + " ms, warm-up " + config.warmUp().toSeconds() + " s");
+        Map<String, String> environment = SoakServer.environment(database.url(), "soak-" + Instant.now());
+        try (SoakServer server = SoakServer.start(environment, config.heap(), work, demoLog)) {
+            log.accept("demo (pid " + server.pid() + ") at " + server.uri() + ", engine db on "
+                    + database.describe() + "; " + config.clients() + " clients for "
+                    + config.duration().toSeconds() + " s, a sample every " + config.interval().toMillis()
+                    + " ms, warm-up " + config.warmUp().toSeconds() + " s");
             log.accept(SoakSample.HEADER);
             clients = SoakClients.start(server.uri(), config.clients());
             long start = System.nanoTime();
@@ -166,7 +168,8 @@ public final class SoakRun {
     /** ERROR lines of the demo's log: a soak must not make the server fail. */
     private static List<String> errorsIn(Path demoLog) throws IOException {
         try (var lines = Files.lines(demoLog)) {
-            return lines.filter(l -> l.contains(" ERROR ")).limit(5).map(l -> "the demo logged: " + l).toList();
+            return lines.filter(l -> l.contains(" ERROR ")).limit(5).map(l -> "the demo logged: " + l)
+                    .toList();
         }
     }
 }

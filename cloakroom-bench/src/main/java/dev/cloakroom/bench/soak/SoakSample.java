@@ -14,14 +14,15 @@ import java.util.Locale;
  * @param requests requests answered since the start
  * @param failures failed requests since the start
  */
-record SoakSample(Duration at, long heapAfterGc, long resident, int openFiles, int dbConnections, long requests,
-        long failures) {
+record SoakSample(Duration at, long heapAfterGc, long resident, int openFiles, int dbConnections,
+        long requests, long failures) {
 
-    static final String HEADER = "| time | heap after GC | RSS | open files | db connections | requests | failed |";
+    static final String HEADER =
+            "| time | heap after GC | RSS | open files | db connections | requests | failed |";
 
     String row() {
-        return String.format(Locale.ROOT, "| %d:%02d | %.1f MiB | %.1f MiB | %d | %d | %,d | %d |", at.toMinutes(),
-                at.toSecondsPart(), heapAfterGc / 1048576.0, resident / 1048576.0, openFiles, dbConnections,
-                requests, failures);
+        return String.format(Locale.ROOT, "| %d:%02d | %.1f MiB | %.1f MiB | %d | %d | %,d | %d |",
+                at.toMinutes(), at.toSecondsPart(), heapAfterGc / 1048576.0, resident / 1048576.0, openFiles,
+                dbConnections, requests, failures);
     }
 }

@@ -53,8 +53,9 @@ final class SoakServer implements AutoCloseable {
     static SoakServer start(Map<String, String> environment, String heap, Path workingDirectory, Path log)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
-                "-XX:+UseG1GC", "-cp", absoluteClassPath(), SoakServerMain.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap,
+                "-XX:+AlwaysPreTouch", "-XX:+UseG1GC", "-cp", absoluteClassPath(),
+                SoakServerMain.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -143,7 +144,8 @@ final class SoakServer implements AutoCloseable {
     private String reply() throws IOException, InterruptedException {
         String reply = replies.poll(REPLY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (reply == null) {
-            throw new IOException("The soak's demo server did not answer within " + REPLY_TIMEOUT_SECONDS + " s"
+            throw new IOException("The soak's demo server did not answer within " + REPLY_TIMEOUT_SECONDS
+                    + " s"
                     + (process.isAlive() ? "" : " (it exited with status " + process.exitValue() + ")"));
         }
         return reply;

@@ -25,7 +25,8 @@ public final class SoakServerMain {
 
     public static void main(String[] args) throws Exception {
         try (DemoServer demo = DemoServer.start(EnvironmentConfig.fromEnvironment());
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             reply("uri " + demo.uri());
             String line;
             while ((line = in.readLine()) != null) {

@@ -23,7 +23,8 @@ class GrowthTest {
 
         assertThat(verdict.conclusive()).isTrue();
         assertThat(verdict.grows()).isFalse();
-        assertThat(verdict.describe()).isEqualTo("heap after GC: 43.0 MiB → 43.0 MiB (limit 55.3 MiB): steady");
+        assertThat(verdict.describe())
+                .isEqualTo("heap after GC: 43.0 MiB → 43.0 MiB (limit 55.3 MiB): steady");
     }
 
     @Test

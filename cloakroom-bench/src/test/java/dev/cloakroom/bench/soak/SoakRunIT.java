@@ -21,8 +21,8 @@ class SoakRunIT {
 
     @Test
     void aShortSoakMeasuresTheDemoWhileClientsBrowse() throws Exception {
-        SoakRun.Config config = new SoakRun.Config(Duration.ofSeconds(8), Duration.ofSeconds(1), Duration.ofSeconds(2),
-                4, "96m");
+        SoakRun.Config config = new SoakRun.Config(Duration.ofSeconds(8), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 4, "96m");
         List<String> log = new ArrayList<>();
 
         SoakRun run = SoakRun.of(config, null, work, log::add);
@@ -40,6 +40,7 @@ class SoakRunIT {
         assertThat(result.failures()).isEmpty();
         assertThat(result.verdicts()).hasSize(4).allSatisfy(v -> assertThat(v.conclusive()).isTrue());
         assertThat(SoakReport.markdown(result, config, run.database(), "test", "here"))
-                .contains("| time | heap after GC |").contains("heap after GC: ").contains("db connections: ");
+                .contains("| time | heap after GC |").contains("heap after GC: ")
+                .contains("db connections: ");
     }
 }

@@ -49,7 +49,8 @@ class SoakRunTest {
     void aGrowingMeasureOrTooManyFailuresFailTheRun() throws Exception {
         List<SoakSample> samples = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            samples.add(new SoakSample(Duration.ofSeconds(30L * i), 40 * MIB, 300 * MIB, 100 + i, 10, 1000L * i, 0));
+            samples.add(new SoakSample(Duration.ofSeconds(30L * i), 40 * MIB, 300 * MIB, 100 + i, 10,
+                    1000L * i, 0));
         }
 
         SoakRun.Result result = SoakRun.judge(samples, Duration.ofMinutes(2), 20_000,

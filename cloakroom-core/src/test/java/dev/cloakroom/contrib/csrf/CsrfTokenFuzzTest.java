@@ -39,13 +39,15 @@ class CsrfTokenFuzzTest {
         String stored = parts[0];
         String submitted = parts.length > 1 ? parts[1] : "";
 
-        boolean wellFormed = submitted.length() == 64 && submitted.chars().allMatch(CsrfTokenFuzzTest::isTokenChar);
+        boolean wellFormed = submitted.length() == 64
+                && submitted.chars().allMatch(CsrfTokenFuzzTest::isTokenChar);
         if (wellFormed) {
             String secret = CsrfMasking.unmask(submitted);
             assertThat(secret).hasSize(32).matches("[a-zA-Z0-9]*");
             assertThat(CsrfMasking.matches(submitted, secret)).isTrue();
         } else {
-            assertThatThrownBy(() -> CsrfMasking.unmask(submitted)).isExactlyInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> CsrfMasking.unmask(submitted))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
                     .hasMessage("A masked CSRF token must be 64 characters from [a-zA-Z0-9]");
         }
         boolean storedIsSecret = CsrfMasking.matches(stored, stored);
@@ -78,7 +80,8 @@ class CsrfTokenFuzzTest {
     }
 
     /** An HTTPS POST to example.com with the token in the header (no form body). */
-    private record Request(String token, @Nullable String referer, @Nullable String origin) implements CsrfRequest {
+    private record Request(String token, @Nullable String referer, @Nullable String origin)
+            implements CsrfRequest {
 
         @Override
         public String method() {

@@ -32,7 +32,8 @@ class CookieMessageStorageFuzzTest {
     // The key and time of the Django-made vectors, so that the seed cookies taken from them verify.
     private static final String SECRET = "cloakroom-interop-secret-key-0123456789";
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(1_763_769_600L), ZoneOffset.UTC);
-    private static final SessionSettings SETTINGS = SessionSettings.builder().secretKey(SECRET).clock(CLOCK).build();
+    private static final SessionSettings SETTINGS =
+            SessionSettings.builder().secretKey(SECRET).clock(CLOCK).build();
     private static final TimestampSigner SIGNER = new TimestampSigner(
             SecretKey.of(SECRET).withPrefix(Salts.COOKIE_SIGNER_KEY_PREFIX), Salts.MESSAGES, CLOCK);
 
