@@ -17,6 +17,8 @@ import dev.cloakroom.bench.report.LoadTable;
 import dev.cloakroom.bench.report.MicroTable;
 import dev.cloakroom.bench.report.RunInfo;
 import dev.cloakroom.bench.report.ScaleTable;
+import dev.cloakroom.bench.soak.SoakReport;
+import dev.cloakroom.bench.soak.SoakRun;
 import dev.cloakroom.internal.SessionCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +67,10 @@ public final class BenchMain {
         }
         Files.createDirectories(options.out());
         List<Path> written = new ArrayList<>();
+        boolean soakPassed = true;
+        if (options.soak() != null) {
+            soakPassed = soak(options, written);
+        }
         if (options.parts().contains("micro")) {
             written.add(micro(options));
         }
@@ -71,7 +78,42 @@ public final class BenchMain {
             written.addAll(load(options));
         }
         log("wrote " + written);
-        System.exit(0);
+        System.exit(soakPassed ? 0 : 1);
+    }
+
+    /** Runs the soak, writes {@code soak.md} and returns whether it passed. */
+    private static boolean soak(BenchOptions options, List<Path> written) throws Exception {
+        Path work = Files.createTempDirectory("cloakroom-soak");
+        try {
+            SoakRun.Config config = SoakRun.Config.of(Objects.requireNonNull(options.soak(), "--soak"));
+            SoakRun run = SoakRun.of(config, options.soakOnPostgres() ? options.pg() : null, work,
+                    BenchMain::log);
+            SoakRun.Result result;
+            try {
+                result = run.run(work);
+            } finally {
+                Path demoLog = work.resolve("demo.log");
+                if (Files.exists(demoLog)) {
+                    Files.copy(demoLog, options.out().resolve("soak-demo.log"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Path file = options.out().resolve("soak.md");
+            Files.writeString(file, SoakReport.markdown(result, config, run.database(), options.command(),
+                    cpu() + ", load average before the run "
+                            + (options.loadBeforeRun() >= 0 ? options.loadBeforeRun() : LOAD_AT_START)),
+                    StandardCharsets.UTF_8);
+            result.summary().forEach(BenchMain::log);
+            log(String.format(java.util.Locale.ROOT, "%,d requests, %d failed, %d took a second or more "
+                    + "(slowest %,d ms); the demo's log is in soak-demo.log", result.requests(),
+                    result.failures().values().stream().mapToLong(Long::longValue).sum(),
+                    result.slowRequests(), result.slowestMillis()));
+            log(result.passed() ? "soak passed" : "soak FAILED: " + result.problems());
+            written.add(file);
+            return result.passed();
+        } finally {
+            deleteTree(work);
+        }
     }
 
     private static Path micro(BenchOptions options) throws Exception {

@@ -1,10 +1,12 @@
 package dev.cloakroom.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The command line of {@link BenchMain}.
@@ -21,20 +23,27 @@ import java.util.Set;
  * @param command how the run was started, for the results' header
  * @param loadBeforeRun the 1-minute load average before the run started anything (before the build and the
  *     servers), which tells whether the machine was busy with other work; -1 to take it when this JVM starts
+ * @param soak how long the soak runs, or null when it does not (then nothing else runs unless asked)
+ * @param soakOnPostgres whether the soak's demo keeps its sessions in PostgreSQL ({@code pg}'s server)
+ *     rather than SQLite
  */
 public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSizes, Path out, String redis,
-        String pg, String wrk, String python, String command, double loadBeforeRun) {
+        String pg, String wrk, String python, String command, double loadBeforeRun, @Nullable Duration soak,
+        boolean soakOnPostgres) {
 
     static final String USAGE = """
             Usage: BenchMain [--quick] [--only=micro,load] [--scale[=10k,1m,10m]] [--out=bench/results]
                              [--redis=redis://127.0.0.1:6390/0]
                              [--pg=jdbc:postgresql://127.0.0.1:5432/cloakroom_bench?user=postgres]
                              [--wrk=wrk] [--python=/usr/bin/python3] [--command=TEXT]
-                             [--load-before-run=LOADAVG]
+                             [--load-before-run=LOADAVG] [--soak[=10m]] [--soak-db=sqlite|postgresql]
               --quick   short runs to try everything (about 3 minutes); numbers are indicative only
               --only    run only these parts (default: micro,load; none runs only --scale)
               --scale   also run the scale test on PostgreSQL (default sizes 10k,1m; 10m adds minutes)
               --load-before-run  the 1-minute load average before the run began (scripts/bench passes it)
+              --soak    only the soak: the demo under 20 clients for 10 minutes (or 60s, 90s, 5m...),
+                        failing if heap, RSS, open files or db connections grow; --soak-db=postgresql
+                        keeps its sessions in PostgreSQL instead of SQLite
             """;
 
     /**
@@ -53,12 +62,18 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
         String python = "/usr/bin/python3";
         String command = "scripts/bench";
         double loadBeforeRun = -1;
+        Duration soak = null;
+        boolean soakOnPostgres = false;
+        boolean partsGiven = false;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             switch (name) {
                 case "--quick" -> quick = true;
-                case "--only" -> parts = Set.of(value.split(","));
+                case "--only" -> {
+                    parts = Set.of(value.split(","));
+                    partsGiven = true;
+                }
                 case "--scale" -> scale = sizes(value.isEmpty() ? "10k,1m" : value);
                 case "--out" -> out = Path.of(value);
                 case "--redis" -> redis = value;
@@ -67,6 +82,8 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                 case "--python" -> python = value;
                 case "--command" -> command = value;
                 case "--load-before-run" -> loadBeforeRun = loadAverage(value);
+                case "--soak" -> soak = value.isEmpty() ? Duration.ofMinutes(10) : duration(value);
+                case "--soak-db" -> soakOnPostgres = soakDatabase(value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -76,7 +93,39 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                         + "--scale), not " + part);
             }
         }
-        return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command, loadBeforeRun);
+        if (soak != null && !partsGiven) {
+            parts = Set.of("none");
+        }
+        return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command, loadBeforeRun,
+                soak, soakOnPostgres);
+    }
+
+    /** {@code 90s}, {@code 10m}, {@code 1h} → that duration; at least 5 seconds. */
+    static Duration duration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,6})([smh])").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--soak takes a duration such as 60s, 10m or 1h, not '" + text
+                    + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        if (d.compareTo(Duration.ofSeconds(5)) < 0) {
+            throw new IllegalArgumentException("--soak needs at least 5s, not '" + text + "'");
+        }
+        return d;
+    }
+
+    private static boolean soakDatabase(String value) {
+        return switch (value) {
+            case "sqlite" -> false;
+            case "postgresql" -> true;
+            default -> throw new IllegalArgumentException(
+                    "--soak-db takes sqlite or postgresql, not '" + value + "'");
+        };
     }
 
     private static double loadAverage(String value) {

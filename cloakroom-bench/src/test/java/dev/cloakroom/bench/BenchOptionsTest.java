@@ -40,4 +40,30 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--only=scale"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("micro and/or load");
     }
+
+    @Test
+    void soakRunsTenMinutesAloneUnlessToldOtherwise() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--soak"});
+
+        assertThat(options.soak()).isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThat(options.parts()).isEqualTo(Set.of("none"));
+        assertThat(options.soakOnPostgres()).isFalse();
+        assertThat(BenchOptions.parse(new String[0]).soak()).isNull();
+    }
+
+    @Test
+    void soakTakesADurationAndADatabase() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--soak=90s", "--soak-db=postgresql"});
+
+        assertThat(options.soak()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(options.soakOnPostgres()).isTrue();
+        assertThat(BenchOptions.parse(new String[] {"--soak=1h"}).soak())
+                .isEqualTo(java.time.Duration.ofHours(1));
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--soak=soon"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'soon'");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--soak=2s"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 5s");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--soak-db=mysql"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sqlite or postgresql");
+    }
 }

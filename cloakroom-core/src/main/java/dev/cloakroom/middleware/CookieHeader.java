@@ -79,9 +79,14 @@ public final class CookieHeader {
         return text.substring(a, b);
     }
 
+    /**
+     * Python's {@code str.isspace()}. Above U+00FF that is Java's whitespace plus the two no-break spaces
+     * Java leaves out (U+2007 figure space, U+202F narrow no-break space), which Python strips.
+     */
     private static boolean isPythonSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f') || c == '\u0085'
-                || c == '\u00a0' || (c > '\u00ff' && Character.isWhitespace(c));
+                || c == '\u00a0'
+                || (c > '\u00ff' && (Character.isWhitespace(c) || c == '\u2007' || c == '\u202f'));
     }
 
     /**

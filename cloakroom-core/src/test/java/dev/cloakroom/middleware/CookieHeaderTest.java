@@ -47,4 +47,12 @@ class CookieHeaderTest {
                 "sessionid")).isEqualTo("second");
         assertThat(CookieHeader.value(List.of("sessionid=only", "other=1"), "sessionid")).isEqualTo("only");
     }
+
+    /** Found by CookieHeaderFuzzTest: Python strips U+2007 and U+202F, which Java's isWhitespace keeps. */
+    @Test
+    void stripsTheNoBreakSpacesPythonStrips() {
+        assertThat(CookieHeader.value("sessionid=\u202fabc\u2007; x=1", "sessionid")).isEqualTo("abc");
+        assertThat(CookieHeader.value("\u2007sessionid\u202f=abc", "sessionid")).isEqualTo("abc");
+        assertThat(CookieHeader.value("\u2028\u202f", "")).isNull();
+    }
 }

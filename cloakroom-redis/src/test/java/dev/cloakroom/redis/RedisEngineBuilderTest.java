@@ -38,7 +38,7 @@ class RedisEngineBuilderTest {
     @Test
     void unreachableRedisFailsFastNamingServerAndOperation() throws IOException {
         int closedPort = PrivateRedis.freePort();
-        // Timeouts far longer than the bound below: a refused connection must fail at once, not wait for them.
+        // Timeouts far longer than the bound below: a refused connection fails at once, not after them.
         Duration timeout = Duration.ofSeconds(60);
         try (RedisEngine engine = RedisEngine.builder("redis://127.0.0.1:" + closedPort)
                 .connectTimeout(timeout).commandTimeout(timeout).build()) {

@@ -99,8 +99,14 @@ public final class BenchStores implements AutoCloseable {
         return pool;
     }
 
-    /** Creates the database {@code jdbcUrl} names, connecting to {@code postgres} on the same server. */
-    static void createDatabaseIfMissing(String jdbcUrl) throws SQLException {
+    /**
+     * Creates the PostgreSQL database {@code jdbcUrl} names, connecting to {@code postgres} on the same
+     * server, unless it exists.
+     *
+     * @throws IllegalArgumentException if the URL is not {@code jdbc:postgresql://host[:port]/database[?...]}
+     *     with a plain lower-case database name
+     */
+    public static void createDatabaseIfMissing(String jdbcUrl) throws SQLException {
         Matcher m = DATABASE_IN_URL.matcher(jdbcUrl);
         if (!m.matches()) {
             throw new IllegalArgumentException("Expected jdbc:postgresql://host[:port]/database[?...], got "
