@@ -110,6 +110,7 @@ public final class DjangoPasswordHasher {
 
     private boolean matches(String password, @Nullable String encoded) {
         if (!isUsable(encoded) || encoded == null) {
+            hashForTiming(password); // as slow as a real check: no oracle on accounts without a password
             return false;
         }
         String algorithm = Hashers.algorithmOf(encoded);

@@ -83,6 +83,15 @@ class DjangoUsersTest {
     }
 
     @Test
+    void aUserWithAnUnusablePasswordCostsAPasswordHashToo() {
+        long before = hasher.hashesMade();
+
+        assertThat(users.authenticate("locked", "guess")).isEmpty();
+
+        assertThat(hasher.hashesMade() - before).isEqualTo(1);
+    }
+
+    @Test
     void anOutdatedHashIsUpgradedOnAuthentication() throws SQLException {
         DjangoUser user = users.authenticate("ancient", "").orElseThrow();
 

@@ -47,6 +47,8 @@ final class RequestState {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionFilter.class);
+    /** How deep {@link #answerEscaped} looks into a failure's causes. */
+    private static final int MAX_CAUSES = 16;
 
     private final SessionMiddleware middleware;
     private final Session session;
@@ -193,7 +195,9 @@ final class RequestState {
      * returns true, or returns false when it is no session failure or the response is already committed.
      */
     boolean answerEscaped(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        Throwable t = failure;
+        // Bounded, because a chain of causes may cycle.
+        for (int depth = 0; t != null && depth < MAX_CAUSES; depth++, t = t.getCause()) {
             boolean storage = t instanceof SessionStorageException;
             if (!storage && !(t instanceof SessionInterruptedException)) {
                 continue;

@@ -38,10 +38,11 @@ public final class CsrfTokens {
     public static String token(Session session) {
         Object stored = session.get(SESSION_KEY);
         String secret = secretOf(stored);
+        boolean fresh = secret == null;
         if (secret == null) {
             secret = CsrfMasking.newSecret();
         }
-        if (!(stored instanceof String value) || !isInConfiguredForm(session, value, secret)) {
+        if (fresh || !(stored instanceof String value) || !isInConfiguredForm(session, value, secret)) {
             session.put(SESSION_KEY, storedForm(session, secret));
         }
         return CsrfMasking.mask(secret);

@@ -63,6 +63,21 @@ class CsrfTokensTest {
     }
 
     @Test
+    void aMalformedSixtyFourCharacterValueIsReplacedInDjango32ModeToo() {
+        SessionSettings django32 = SessionSettings.builder().secretKey("test-secret").clock(clock)
+                .djangoVersion(dev.cloakroom.DjangoVersion.DJANGO_3_2).build();
+        Session stored = Session.open(engine, django32, null);
+        stored.put(CsrfTokens.SESSION_KEY, "!".repeat(CsrfMasking.TOKEN_LENGTH));
+        stored.save();
+        Session session = Session.open(engine, django32, stored.key());
+
+        String token = CsrfTokens.token(session);
+
+        assertThat(session.get(CsrfTokens.SESSION_KEY)).isNotEqualTo("!".repeat(CsrfMasking.TOKEN_LENGTH));
+        assertThat(CsrfTokens.isValid(session, token)).isTrue();
+    }
+
+    @Test
     void tokenCreatesOneSecretAndMasksItFreshlyEachTime() {
         Session session = Session.open(engine, settings, null);
         String first = CsrfTokens.token(session);
