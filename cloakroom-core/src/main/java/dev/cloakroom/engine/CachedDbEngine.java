@@ -1,9 +1,10 @@
 package dev.cloakroom.engine;
 
-import dev.cloakroom.ClientSideEngine;
+import dev.cloakroom.ListingStats;
 import dev.cloakroom.SaveResult;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionException;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
@@ -56,13 +57,13 @@ import org.slf4j.LoggerFactory;
  *       one has evicted it, which it does on its next cache calls.</li>
  * </ul>
  *
- * <p>It implements {@link UserSessionIndex} exactly when the database engine does, and
- * {@link UserSessionIndex#indexesUsers()} answers as the database engine's: listing asks the database,
- * and revoking revokes in the database and then evicts the revoked sessions from the cache.
+ * <p>It implements {@link UserSessionIndex} exactly when the database engine does: listing asks the
+ * database, and revoking revokes in the database and then evicts the revoked sessions from the cache. It
+ * implements {@link SessionListing} exactly when the database engine does, and lists the database.
  *
  * <p>Thread-safe when both engines are.
  */
-public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
+public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable {
 
     /** How many keys are remembered for eviction while the cache is unreachable. */
     public static final int MAX_PENDING_EVICTIONS = 100_000;
@@ -71,8 +72,8 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
     /** Pending evictions retried per successful cache call, so one request never does them all. */
     private static final int EVICTIONS_PER_CALL = 32;
 
-    final SessionEngine cache;
-    final SessionEngine db;
+    final ServerSideEngine cache;
+    final ServerSideEngine db;
     private final Clock clock;
     private final Duration warnInterval;
     private final Duration retryCacheAfter;
@@ -100,22 +101,22 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
      *
      * @throws IllegalArgumentException if either engine keeps sessions in the cookie, or both are one engine
      */
-    public static CachedDbEngine of(SessionEngine cache, SessionEngine db) {
+    public static CachedDbEngine of(ServerSideEngine cache, ServerSideEngine db) {
         return builder(cache, db).build();
     }
 
     /** Returns a builder for {@code cache} in front of {@code db}. */
-    public static Builder builder(SessionEngine cache, SessionEngine db) {
+    public static Builder builder(ServerSideEngine cache, ServerSideEngine db) {
         return new Builder(cache, db);
     }
 
     /** The cache engine. */
-    public SessionEngine cache() {
+    public ServerSideEngine cache() {
         return cache;
     }
 
     /** The database engine, the authority. */
-    public SessionEngine database() {
+    public ServerSideEngine database() {
         return db;
     }
 
@@ -235,7 +236,7 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
         }
     }
 
-    private static @Nullable Exception closeQuietly(SessionEngine engine, @Nullable Exception earlier) {
+    private static @Nullable Exception closeQuietly(ServerSideEngine engine, @Nullable Exception earlier) {
         if (engine instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -369,19 +370,13 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
     // ---------------------------------------------------------------- the user index
 
     /** The composition over a database engine that indexes sessions by user. */
-    private static final class Indexed extends CachedDbEngine implements UserSessionIndex {
+    private static sealed class Indexed extends CachedDbEngine implements UserSessionIndex {
 
         private final UserSessionIndex dbIndex;
 
         private Indexed(Builder builder) {
             super(builder);
             this.dbIndex = (UserSessionIndex) builder.db;
-        }
-
-        /** Answers as the database engine does (the {@code db} engine needs its user column). */
-        @Override
-        public boolean indexesUsers() {
-            return dbIndex.indexesUsers();
         }
 
         @Override
@@ -410,17 +405,69 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
         }
     }
 
+    // ---------------------------------------------------------------- the listing
+
+    /** A composition that lists its database engine's sessions. */
+    private interface ListsDatabase extends SessionListing {
+
+        SessionListing databaseListing();
+
+        @Override
+        default String description() {
+            return databaseListing().description();
+        }
+
+        @Override
+        default Optional<StoredSession> find(String key) {
+            return databaseListing().find(key);
+        }
+
+        @Override
+        default List<StoredSession> live(Instant now, int limit) {
+            return databaseListing().live(now, limit);
+        }
+
+        @Override
+        default ListingStats stats(Instant now) {
+            return databaseListing().stats(now);
+        }
+    }
+
+    /** Over a database engine that can be listed but does not index users. */
+    private static final class Listed extends CachedDbEngine implements ListsDatabase {
+        private Listed(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        public SessionListing databaseListing() {
+            return (SessionListing) db;
+        }
+    }
+
+    /** Over a database engine that can be listed and indexes users. */
+    private static final class IndexedListed extends Indexed implements ListsDatabase {
+        private IndexedListed(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        public SessionListing databaseListing() {
+            return (SessionListing) db;
+        }
+    }
+
     // ---------------------------------------------------------------- builder
 
     /** Builds a {@link CachedDbEngine}. Not thread-safe; the engine it builds is. */
     public static final class Builder {
-        private final SessionEngine cache;
-        private final SessionEngine db;
+        private final ServerSideEngine cache;
+        private final ServerSideEngine db;
         private Clock clock = Clock.systemUTC();
         private Duration warnInterval = Duration.ofSeconds(30);
         private Duration retryCacheAfter = Duration.ofSeconds(5);
 
-        private Builder(SessionEngine cache, SessionEngine db) {
+        private Builder(ServerSideEngine cache, ServerSideEngine db) {
             this.cache = Objects.requireNonNull(cache, "cache");
             this.db = Objects.requireNonNull(db, "db");
         }
@@ -458,21 +505,21 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
         }
 
         /**
-         * Builds the engine; it implements {@link UserSessionIndex} if the database engine does.
+         * Builds the engine; it implements {@link UserSessionIndex} and {@link SessionListing} if the
+         * database engine does.
          *
-         * @throws IllegalArgumentException if either engine keeps sessions in the cookie, or both are the
-         *     same engine
+         * @throws IllegalArgumentException if both are the same engine
          */
         public CachedDbEngine build() {
-            if (cache instanceof ClientSideEngine || db instanceof ClientSideEngine) {
-                throw new IllegalArgumentException("cached_db needs two server-side engines; signed_cookies "
-                        + "keeps the session in the cookie and can be neither the cache nor the database");
-            }
             if (cache == db) {
                 throw new IllegalArgumentException("cached_db needs two different engines, a cache and a "
                         + "database; it was given " + cache + " for both");
             }
-            return db instanceof UserSessionIndex ? new Indexed(this) : new CachedDbEngine(this);
+            boolean listed = db instanceof SessionListing;
+            if (db instanceof UserSessionIndex) {
+                return listed ? new IndexedListed(this) : new Indexed(this);
+            }
+            return listed ? new Listed(this) : new CachedDbEngine(this);
         }
 
         private static Duration nonNegative(String name, Duration value) {
