@@ -66,9 +66,9 @@ class FileEngineTest extends SessionEngineContract {
     @Test
     void keysThatCouldLeaveTheDirectoryAreRefused() {
         for (String bad : new String[] {"a\\b\\c\\defgh", "a/b/c/defgh", "../../../../etc/passwd"}) {
-            assertThat(engine.load(bad)).isEmpty();
-            assertThat(engine.exists(bad)).isFalse();
-            assertThatThrownBy(() -> engine.create(new StoredSession(bad, "x", clock.instant(), null)))
+            assertThat(server().load(bad)).isEmpty();
+            assertThat(server().exists(bad)).isFalse();
+            assertThatThrownBy(() -> server().create(new StoredSession(bad, "x", clock.instant(), null)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid");
         }
     }
@@ -93,7 +93,7 @@ class FileEngineTest extends SessionEngineContract {
         Files.writeString(directory.resolve("unrelated.txt"), "keep me");
         Files.writeString(directory.resolve("sessionidNOT_A_KEY_out_123"), "temp");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(engine.clearExpired()).isEqualTo(1);
+        assertThat(server().clearExpired()).isEqualTo(1);
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith("sessionid"))).hasSize(3);
         }
@@ -143,20 +143,20 @@ class FileEngineTest extends SessionEngineContract {
                 Instant expiresAt = clock.instant().plusSeconds(60);
                 StoredSession first = new StoredSession(key, "first" + i, expiresAt, null);
                 StoredSession next = new StoredSession(key, "next" + i, expiresAt, null);
-                assertThat(engine.create(first)).isTrue();
+                assertThat(server().create(first)).isTrue();
                 CyclicBarrier start = new CyclicBarrier(2);
                 Future<SaveResult> save = pool.submit(() -> {
                     start.await();
-                    return engine.save(first, next);
+                    return server().save(first, next);
                 });
                 Future<?> delete = pool.submit(() -> {
                     start.await();
-                    engine.delete(key);
+                    server().delete(key);
                     return null;
                 });
                 save.get(1, TimeUnit.MINUTES);
                 delete.get(1, TimeUnit.MINUTES);
-                assertThat(engine.exists(key)).as("attempt %d: a deleted session came back", i).isFalse();
+                assertThat(server().exists(key)).as("attempt %d: a deleted session came back", i).isFalse();
             }
         } finally {
             pool.shutdownNow();
