@@ -16,7 +16,7 @@ import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.contract.CountingEngine;
 import dev.cloakroom.contract.ForwardingEngine;
 import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,12 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  * file in {@link OverFileDatabase}), then what the composition adds: surviving a failing cache, and never
  * letting the cache overrule the database.
  */
-class CachedDbEngineTest extends SessionEngineContract {
+class CachedDbEngineTest extends ServerSideEngineContract {
 
     private static final String LOGGER = CachedDbEngine.class.getName();
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         MemoryEngine cache = MemoryEngine.create(settings.clock());
         return CachedDbEngine.builder(cache, MemoryEngine.create(settings.clock()))
                 .clock(settings.clock()).build();
@@ -48,13 +48,13 @@ class CachedDbEngineTest extends SessionEngineContract {
 
     /** The suite again with a database that is not a user index and stores in files. */
     @Nested
-    class OverFileDatabase extends SessionEngineContract {
+    class OverFileDatabase extends ServerSideEngineContract {
 
         @TempDir
         Path directory;
 
         @Override
-        protected SessionEngine newEngine(SessionSettings settings) {
+        protected ServerSideEngine newEngine(SessionSettings settings) {
             return CachedDbEngine.of(MemoryEngine.create(settings.clock()),
                     FileEngine.builder(settings).directory(directory).build());
         }

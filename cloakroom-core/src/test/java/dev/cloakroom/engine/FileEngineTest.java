@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.SaveResult;
 import dev.cloakroom.Session;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +29,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileEngineTest extends SessionEngineContract {
+class FileEngineTest extends ServerSideEngineContract {
 
     @TempDir
     Path directory;
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return FileEngine.builder(settings).directory(directory).build();
     }
 
@@ -66,9 +67,9 @@ class FileEngineTest extends SessionEngineContract {
     @Test
     void keysThatCouldLeaveTheDirectoryAreRefused() {
         for (String bad : new String[] {"a\\b\\c\\defgh", "a/b/c/defgh", "../../../../etc/passwd"}) {
-            assertThat(server().load(bad)).isEmpty();
-            assertThat(server().exists(bad)).isFalse();
-            assertThatThrownBy(() -> server().create(new StoredSession(bad, "x", clock.instant(), null)))
+            assertThat(engine.load(bad)).isEmpty();
+            assertThat(engine.exists(bad)).isFalse();
+            assertThatThrownBy(() -> engine.create(new StoredSession(bad, "x", clock.instant(), null)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid");
         }
     }
@@ -93,7 +94,7 @@ class FileEngineTest extends SessionEngineContract {
         Files.writeString(directory.resolve("unrelated.txt"), "keep me");
         Files.writeString(directory.resolve("sessionidNOT_A_KEY_out_123"), "temp");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(server().clearExpired()).isEqualTo(1);
+        assertThat(engine.clearExpired()).isEqualTo(1);
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files.filter(f -> f.getFileName().toString().startsWith("sessionid"))).hasSize(3);
         }
@@ -143,20 +144,20 @@ class FileEngineTest extends SessionEngineContract {
                 Instant expiresAt = clock.instant().plusSeconds(60);
                 StoredSession first = new StoredSession(key, "first" + i, expiresAt, null);
                 StoredSession next = new StoredSession(key, "next" + i, expiresAt, null);
-                assertThat(server().create(first)).isTrue();
+                assertThat(engine.create(first)).isTrue();
                 CyclicBarrier start = new CyclicBarrier(2);
                 Future<SaveResult> save = pool.submit(() -> {
                     start.await();
-                    return server().save(first, next);
+                    return engine.save(first, next);
                 });
                 Future<?> delete = pool.submit(() -> {
                     start.await();
-                    server().delete(key);
+                    engine.delete(key);
                     return null;
                 });
                 save.get(1, TimeUnit.MINUTES);
                 delete.get(1, TimeUnit.MINUTES);
-                assertThat(server().exists(key)).as("attempt %d: a deleted session came back", i).isFalse();
+                assertThat(engine.exists(key)).as("attempt %d: a deleted session came back", i).isFalse();
             }
         } finally {
             pool.shutdownNow();

@@ -2,10 +2,11 @@ package dev.cloakroom.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import dev.cloakroom.internal.SessionKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-class MemoryEngineTest extends SessionEngineContract {
+class MemoryEngineTest extends ServerSideEngineContract {
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return MemoryEngine.create(settings.clock());
     }
 

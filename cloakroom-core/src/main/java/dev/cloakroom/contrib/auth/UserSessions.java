@@ -87,7 +87,7 @@ public final class UserSessions {
                     + "sessions by user, so they cannot be listed or revoked; use cache, or db built with "
                     + "userColumn()");
         }
-        throw new UnsupportedOperationException("The engine " + engine + " keeps sessions in the browser, "
-                + "so they cannot be listed or revoked; use db or cache");
+        throw new UnsupportedOperationException("The signed_cookies engine keeps sessions in the browser, so "
+                + "they cannot be listed or revoked; use db or cache");
     }
 }
