@@ -131,7 +131,7 @@ public abstract class ClientSideEngineContract extends SessionEngineContract<Cli
     void readReturnsWhatWriteSignedAndWhen() {
         String cookie = engine.write(Map.of("owner", "first", "n", 3));
         ClientSideEngine.CookieSession read = engine.read(cookie).orElseThrow();
-        assertThat(read.data()).containsExactly(Map.entry("owner", "first"), Map.entry("n", 3));
+        assertThat(read.data()).isEqualTo(Map.of("owner", "first", "n", 3));
         assertThat(read.writtenAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         assertThat(engine.read(cookie + "x")).isEmpty();
     }
