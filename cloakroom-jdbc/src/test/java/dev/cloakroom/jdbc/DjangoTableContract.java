@@ -170,7 +170,8 @@ abstract class DjangoTableContract {
         again.setVerifiedUser("42"); // what Auth.currentUser does once the auth hash checks out
         again.put("seen", 2);
         again.save();
-        assertThat(index(indexed).sessionsOf("42")).extracting(SessionSummary::key).containsExactly(before.key());
+        assertThat(index(indexed).sessionsOf("42")).extracting(SessionSummary::key)
+                .containsExactly(before.key());
         assertThat(indexed.migrate()).isEmpty();
     }
 
@@ -467,8 +468,10 @@ abstract class DjangoTableContract {
         userSession(engine, "42", -60);
         userSession(engine, "7", 3600);
         userSession(engine, null, 3600);
-        assertThat(index(engine).sessionsOf("42")).extracting(SessionSummary::key).containsExactly(sooner, later);
-        assertThat(index(engine).sessionsOf("42").get(0).expiresAt()).isEqualTo(clock.instant().plusSeconds(3600));
+        assertThat(index(engine).sessionsOf("42")).extracting(SessionSummary::key)
+                .containsExactly(sooner, later);
+        assertThat(index(engine).sessionsOf("42").get(0).expiresAt())
+                .isEqualTo(clock.instant().plusSeconds(3600));
         assertThat(index(engine).sessionsOf("nobody")).isEmpty();
     }
 
@@ -538,7 +541,8 @@ abstract class DjangoTableContract {
                 .isEqualTo(clock.instant().plusSeconds(7200));
         assertThat(engine.find("nosuchkey0000000")).isEmpty();
         assertThat(engine.find("../bad")).isEmpty();
-        assertThat(engine.live(clock.instant(), 0)).extracting(StoredSession::key).containsExactly(sooner, later);
+        assertThat(engine.live(clock.instant(), 0)).extracting(StoredSession::key)
+                .containsExactly(sooner, later);
         assertThat(engine.live(clock.instant(), 1)).extracting(StoredSession::key).containsExactly(sooner);
         assertThat(engine.live(clock.instant(), 0).get(1).userId()).isEqualTo("42");
         assertThat(engine.description()).contains(table);
