@@ -1,18 +1,15 @@
 package dev.cloakroom.engine;
 
-import dev.cloakroom.ListingStats;
 import dev.cloakroom.SaveResult;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionListing;
-import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +60,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe when both engines are.
  */
-public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable {
+public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
+        permits CachedDbCapabilities.Indexed, CachedDbCapabilities.Listed {
 
     /** How many keys are remembered for eviction while the cache is unreachable. */
     public static final int MAX_PENDING_EVICTIONS = 100_000;
@@ -87,7 +85,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable {
     private long failuresSinceWarn;
     private boolean overflowReported;
 
-    private CachedDbEngine(Builder builder) {
+    CachedDbEngine(Builder builder) {
         this.cache = builder.cache;
         this.db = builder.db;
         this.clock = builder.clock;
@@ -367,96 +365,6 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable {
                 e.toString(), db, retryCacheAfter.toSeconds(), others, warnInterval.toSeconds(), e);
     }
 
-    // ---------------------------------------------------------------- the user index
-
-    /** The composition over a database engine that indexes sessions by user. */
-    private static sealed class Indexed extends CachedDbEngine implements UserSessionIndex {
-
-        private final UserSessionIndex dbIndex;
-
-        private Indexed(Builder builder) {
-            super(builder);
-            this.dbIndex = (UserSessionIndex) builder.db;
-        }
-
-        @Override
-        public List<SessionSummary> sessionsOf(String userId) {
-            return dbIndex.sessionsOf(userId);
-        }
-
-        /**
-         * Revokes in the database, then evicts the revoked sessions from the cache: those the database
-         * listed before revoking and, if the cache indexes by user too, those it knows of (sessions created
-         * between the listing and the revoke).
-         */
-        @Override
-        public int revokeAll(String userId, @Nullable String exceptKey) {
-            List<SessionSummary> before = dbIndex.sessionsOf(userId);
-            int revoked = dbIndex.revokeAll(userId, exceptKey);
-            for (SessionSummary session : before) {
-                if (!session.key().equals(exceptKey)) {
-                    evict(session.key());
-                }
-            }
-            if (cache instanceof UserSessionIndex cacheIndex && cacheUsable()) {
-                fromCache("revoking a user's sessions", () -> cacheIndex.revokeAll(userId, exceptKey));
-            }
-            return revoked;
-        }
-    }
-
-    // ---------------------------------------------------------------- the listing
-
-    /** A composition that lists its database engine's sessions. */
-    private interface ListsDatabase extends SessionListing {
-
-        SessionListing databaseListing();
-
-        @Override
-        default String description() {
-            return databaseListing().description();
-        }
-
-        @Override
-        default Optional<StoredSession> find(String key) {
-            return databaseListing().find(key);
-        }
-
-        @Override
-        default List<StoredSession> live(Instant now, int limit) {
-            return databaseListing().live(now, limit);
-        }
-
-        @Override
-        default ListingStats stats(Instant now) {
-            return databaseListing().stats(now);
-        }
-    }
-
-    /** Over a database engine that can be listed but does not index users. */
-    private static final class Listed extends CachedDbEngine implements ListsDatabase {
-        private Listed(Builder builder) {
-            super(builder);
-        }
-
-        @Override
-        public SessionListing databaseListing() {
-            return (SessionListing) db;
-        }
-    }
-
-    /** Over a database engine that can be listed and indexes users. */
-    private static final class IndexedListed extends Indexed implements ListsDatabase {
-        private IndexedListed(Builder builder) {
-            super(builder);
-        }
-
-        @Override
-        public SessionListing databaseListing() {
-            return (SessionListing) db;
-        }
-    }
-
     // ---------------------------------------------------------------- builder
 
     /** Builds a {@link CachedDbEngine}. Not thread-safe; the engine it builds is. */
@@ -517,9 +425,10 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable {
             }
             boolean listed = db instanceof SessionListing;
             if (db instanceof UserSessionIndex) {
-                return listed ? new IndexedListed(this) : new Indexed(this);
+                return listed ? new CachedDbCapabilities.IndexedListed(this)
+                        : new CachedDbCapabilities.Indexed(this);
             }
-            return listed ? new Listed(this) : new CachedDbEngine(this);
+            return listed ? new CachedDbCapabilities.Listed(this) : new CachedDbEngine(this);
         }
 
         private static Duration nonNegative(String name, Duration value) {
