@@ -45,7 +45,7 @@ public abstract class ServerSideEngineContract extends SessionEngineContract<Ser
         return key;
     }
 
-    /** test_save; a signed cookie stores nothing on the server, so {@code exists} stays false there. */
+    /** test_save: a saved session exists on the server. */
     @Test
     void saveMakesTheSessionExist() {
         String key = saved(withValue("x", 1));
@@ -66,14 +66,14 @@ public abstract class ServerSideEngineContract extends SessionEngineContract<Ser
         assertThat(open(key).get("foo")).isNull();
     }
 
-    /** test_cycle: same data, new key, old record gone (a signed cookie re-signs; see its own test). */
+    /** test_cycle: same data, new key, old record gone. */
     @Test
     void cycleKeyKeepsDataAndRetiresOldKey() {
         Session session = newSession();
         session.put("a", "c");
         session.put("b", "d");
         String oldKey = saved(session);
-        clock.advance(Duration.ofSeconds(1)); // a signed cookie re-signed in the same second is identical
+        clock.advance(Duration.ofSeconds(1));
         session.cycleKey();
         String newKey = session.key();
         createdKeys.add(newKey);
