@@ -2,7 +2,6 @@ package dev.cloakroom.contract;
 
 import dev.cloakroom.SaveResult;
 import dev.cloakroom.ServerSideEngine;
-import dev.cloakroom.SessionEngine;
 import dev.cloakroom.StoredSession;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,14 +25,6 @@ public class CountingEngine implements ServerSideEngine {
     /** Wraps {@code delegate}. */
     public static CountingEngine wrap(ServerSideEngine delegate) {
         return new CountingEngine(delegate);
-    }
-
-    /**
-     * Wraps {@code engine} if it stores on the server; a client-side engine is returned as it is, since
-     * reading a cookie is no storage access and there is nothing to count.
-     */
-    public static SessionEngine wrapAny(SessionEngine engine) {
-        return engine instanceof ServerSideEngine server ? new CountingEngine(server) : engine;
     }
 
     @Override
