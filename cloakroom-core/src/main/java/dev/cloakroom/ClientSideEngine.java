@@ -8,11 +8,10 @@ import java.util.Optional;
 /**
  * An engine that keeps the session in the cookie itself (Django's {@code signed_cookies}): the session
  * key <em>is</em> the signed data. {@link Session} reads and writes such sessions through these two
- * methods instead of through load, create and save; nothing is stored on the server, so nothing can be
- * revoked, and concurrent requests cannot conflict on the server (the last cookie the browser receives
- * wins).
+ * methods only: nothing is stored on the server, so nothing can be revoked, and concurrent requests
+ * cannot conflict on the server (the last cookie the browser receives wins).
  */
-public interface ClientSideEngine extends SessionEngine {
+public non-sealed interface ClientSideEngine extends SessionEngine {
 
     /**
      * A verified cookie: the session data it carries and when it was written (signed).

@@ -1,11 +1,8 @@
 package dev.cloakroom;
 
-import dev.cloakroom.internal.Journal;
 import dev.cloakroom.internal.JsonValues;
 import dev.cloakroom.internal.PythonDates;
-import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,12 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One request's view of one session, with the semantics of Django's {@code SessionBase}: a map of
@@ -57,41 +51,20 @@ public final class Session {
     /** The entry {@link #setTestCookie()} writes. */
     public static final String TEST_COOKIE_KEY = "testcookie";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-    private static final int MAX_CREATE_ATTEMPTS = 100;
-    /**
-     * The longest cookie value a client-side engine is asked to read: twice what a browser keeps (4096
-     * bytes per cookie), so anything longer never came from this server and is not even verified.
-     */
-    private static final int MAX_CLIENT_SIDE_KEY = 8192;
-
-    private final SessionEngine engine;
-    private final @Nullable ClientSideEngine clientSide;
+    private final SessionStorage storage;
     private final SessionSettings settings;
-    private final Journal journal = new Journal();
-    private @Nullable String key;
-    private @Nullable Map<String, Object> cache;
-    private @Nullable StoredSession loaded;
-    private boolean accessed;
-    private boolean modified;
-    /** Whether the values are exactly the stored ones: saved in this request, not changed since. */
-    private boolean saved;
-    /** The storage failure that ended this session's load, rethrown by every later access. */
-    private @Nullable SessionStorageException loadFailure;
-    private @Nullable String verifiedUser;
-    /** The last {@code _session_expiry} value read, and what it meant: so an unusable one is logged once. */
-    private @Nullable Object expiryValue;
-    private @Nullable StoredExpiry expiryRead;
+    private final SessionState state = new SessionState();
 
     private Session(SessionEngine engine, SessionSettings settings, @Nullable String key) {
-        this.engine = engine;
-        this.clientSide = engine instanceof ClientSideEngine c ? c : null;
+        this.storage = SessionStorage.of(engine, settings);
         this.settings = settings;
-        this.key = isUsableKey(key) ? key : null;
+        this.state.key = storage.isUsableKey(key) ? key : null;
     }
 
     /**
-     * Opens the session named by {@code key} (the cookie's value) without touching storage.
+     * Opens the session named by {@code key} (the cookie's value) without touching storage. The engine's
+     * kind decides, once, how the session is loaded and saved: on the server under a random key
+     * ({@link ServerSideEngine}), or in the cookie itself ({@link ClientSideEngine}).
      *
      * @param key the key the client sent, or {@code null}; an unusable key is dropped
      */
@@ -100,30 +73,24 @@ public final class Session {
                 Objects.requireNonNull(settings, "settings"), key);
     }
 
-    private boolean isUsableKey(@Nullable String candidate) {
-        if (clientSide != null) {
-            if (candidate != null && candidate.length() > MAX_CLIENT_SIDE_KEY) {
-                SecurityLog.suspicious("Ignoring a session cookie of " + candidate.length()
-                        + " characters, over the " + MAX_CLIENT_SIDE_KEY
-                        + " a signed session cookie can have");
-                return false;
-            }
-            // Django's rule for every engine: a key shorter than 8 characters is no key, silently.
-            return candidate != null && candidate.length() >= SessionKeys.MIN_LENGTH;
-        }
-        return SessionKeys.isValid(candidate);
-    }
-
     // ---------------------------------------------------------------- state
 
     /** The session key (Django's {@code session_key}), or {@code null} if it has none yet. */
     public @Nullable String key() {
-        return key;
+        return state.key;
     }
 
     /** The engine this session is stored with. */
     public SessionEngine engine() {
-        return engine;
+        return storage.engine();
+    }
+
+    /**
+     * Whether this session is stored on the server under its key ({@link ServerSideEngine}), so that it can
+     * be revoked there; false when the cookie carries the session itself ({@link ClientSideEngine}).
+     */
+    public boolean isStoredOnServer() {
+        return storage.isStoredOnServer();
     }
 
     /** The settings this session follows. */
@@ -133,12 +100,12 @@ public final class Session {
 
     /** Whether the data was read or written in this request (it sets {@code Vary: Cookie}). */
     public boolean isAccessed() {
-        return accessed;
+        return state.accessed;
     }
 
     /** Whether the data was changed in this request, so the middleware saves it. Never reset. */
     public boolean isModified() {
-        return modified;
+        return state.modified;
     }
 
     /**
@@ -146,8 +113,8 @@ public final class Session {
      * meanwhile, this request's whole copy is written over it (last writer wins), as in Django.
      */
     public void markModified() {
-        changed();
-        journal.overwrite();
+        state.changed();
+        state.journal.overwrite();
     }
 
     /**
@@ -156,12 +123,7 @@ public final class Session {
      * need not save it again.
      */
     public boolean isSaved() {
-        return saved;
-    }
-
-    private void changed() {
-        modified = true;
-        saved = false;
+        return state.saved;
     }
 
     /**
@@ -169,7 +131,7 @@ public final class Session {
      * is not empty even if its data is.
      */
     public boolean isEmpty() {
-        return key == null && (cache == null || cache.isEmpty());
+        return state.key == null && (state.cache == null || state.cache.isEmpty());
     }
 
     // ---------------------------------------------------------------- reading
@@ -226,8 +188,8 @@ public final class Session {
         Objects.requireNonNull(name, "name");
         Object tree = JsonValues.toTree(name, value);
         data().put(name, tree);
-        changed();
-        journal.record(d -> d.put(name, tree));
+        state.changed();
+        state.journal.record(d -> d.put(name, tree));
     }
 
     /**
@@ -239,8 +201,8 @@ public final class Session {
         if (!data.containsKey(name)) {
             return null;
         }
-        changed();
-        journal.record(d -> d.remove(name));
+        state.changed();
+        state.journal.record(d -> d.remove(name));
         return data.remove(name);
     }
 
@@ -272,8 +234,8 @@ public final class Session {
         }
         Object tree = JsonValues.toTree(name, value);
         data.put(name, tree);
-        changed();
-        journal.record(d -> d.putIfAbsent(name, tree));
+        state.changed();
+        state.journal.record(d -> d.putIfAbsent(name, tree));
         return tree;
     }
 
@@ -282,8 +244,8 @@ public final class Session {
         Map<String, Object> trees = new LinkedHashMap<>();
         values.forEach((name, value) -> trees.put(name, JsonValues.toTree(name, value)));
         data().putAll(trees);
-        changed();
-        journal.record(d -> d.putAll(trees));
+        state.changed();
+        state.journal.record(d -> d.putAll(trees));
     }
 
     /**
@@ -293,8 +255,8 @@ public final class Session {
      */
     public @Nullable Object compute(String name, UnaryOperator<@Nullable Object> fn) {
         Object next = applyCompute(data(), name, fn);
-        changed();
-        journal.record(d -> applyCompute(d, name, fn));
+        state.changed();
+        state.journal.record(d -> applyCompute(d, name, fn));
         return next;
     }
 
@@ -320,10 +282,10 @@ public final class Session {
 
     /** Removes every value without loading the session first; keeps the key. */
     public void clear() {
-        cache = new LinkedHashMap<>();
-        accessed = true;
-        changed();
-        journal.record(Map::clear);
+        state.cache = new LinkedHashMap<>();
+        state.accessed = true;
+        state.changed();
+        state.journal.record(Map::clear);
     }
 
     // ---------------------------------------------------------------- test cookie
@@ -442,23 +404,9 @@ public final class Session {
         return expiry(data()).expireAtBrowserClose(settings.expireAtBrowserClose());
     }
 
-    /**
-     * The meaning of {@code data}'s {@code _session_expiry}, read once per stored value: an unusable one is
-     * logged once on the security log and then reads as the default.
-     */
+    /** The meaning of {@code data}'s per-session expiry; an unusable one is logged once. */
     private StoredExpiry expiry(Map<String, Object> data) {
-        Object value = data.get(EXPIRY_KEY);
-        StoredExpiry read = expiryRead;
-        if (read == null || value != expiryValue) {
-            read = StoredExpiry.read(value, settings.clock().instant());
-            String problem = read.problem();
-            if (problem != null) {
-                SecurityLog.suspicious(problem);
-            }
-            expiryValue = value;
-            expiryRead = read;
-        }
-        return read;
+        return state.expiry(data, settings.clock().instant());
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -472,54 +420,7 @@ public final class Session {
      * @throws SessionStorageException if the storage fails, or failed earlier while loading this session
      */
     public void save() {
-        if (clientSide != null) {
-            key = clientSide.write(data());
-            modified = true;
-            saved = true;
-            return;
-        }
-        throwIfLoadFailed();
-        if (key == null) {
-            create();
-            return;
-        }
-        Map<String, Object> data = data();
-        String current = key;
-        if (current == null) {
-            // Loading found no record: Django's forced update fails here too.
-            throw new SessionInterruptedException();
-        }
-        long started = System.nanoTime();
-        long deadline = started + settings.saveRetryTimeout().toNanos();
-        for (int attempt = 1; ; attempt++) {
-            StoredSession next = toStored(current, data);
-            switch (engine.save(loaded, next)) {
-                case SAVED:
-                    loaded = next;
-                    journal.clear();
-                    saved = true;
-                    if (attempt > 1) {
-                        LOG.debug("Saved session …{} after {} attempts in {} ms", SessionKeys.suffix(current),
-                                attempt, (System.nanoTime() - started) / 1_000_000);
-                    }
-                    return;
-                case GONE:
-                    throw new SessionInterruptedException();
-                case CONFLICT:
-                default:
-                    if (attempt >= settings.maxSaveAttempts() || System.nanoTime() - deadline >= 0) {
-                        throw new SessionException("Could not save session …" + SessionKeys.suffix(current)
-                                + " in " + attempt + " attempts over "
-                                + (System.nanoTime() - started) / 1_000_000
-                                + " ms: other requests kept changing it at the same time");
-                    }
-                    SaveBackoff.pause(attempt, deadline);
-                    StoredSession fresh = engine.load(current).orElseThrow(SessionInterruptedException::new);
-                    loaded = fresh;
-                    data = journal.replay(settings.codec().decode(fresh.data()), data);
-                    cache = data;
-            }
-        }
+        storage.save(state, this::data);
     }
 
     /**
@@ -528,17 +429,7 @@ public final class Session {
      * cookie stays valid until it expires.
      */
     public void cycleKey() {
-        Map<String, Object> data = data();
-        if (clientSide != null) {
-            save();
-            return;
-        }
-        String oldKey = key;
-        create();
-        cache = data;
-        if (oldKey != null) {
-            engine.delete(oldKey);
-        }
+        storage.cycleKey(state, data());
     }
 
     /**
@@ -549,157 +440,60 @@ public final class Session {
      * in the data is never enough. {@code null} withdraws it. Does not load or modify the session.
      */
     public void setVerifiedUser(@Nullable String userId) {
-        this.verifiedUser = userId;
+        state.verifiedUser = userId;
     }
 
     /** Clears the data, deletes the stored session and drops the key: logout. */
     public void flush() {
         clear();
         delete();
-        key = null;
-        loaded = null;
-        verifiedUser = null;
-        journal.clear();
+        state.key = null;
+        state.loaded = null;
+        state.verifiedUser = null;
+        state.journal.clear();
     }
 
     /** Deletes the stored session of this session's key, if any; the data in this object is kept. */
     public void delete() {
-        if (clientSide != null) {
-            key = null;
-            cache = new LinkedHashMap<>();
-            changed();
-            return;
-        }
-        throwIfLoadFailed();
-        if (key != null) {
-            saved = false; // nothing stored any more
-            engine.delete(key);
-        }
+        storage.delete(state);
     }
 
     /** Deletes the stored session for another {@code key}; does nothing for an unusable key. */
     public void delete(String otherKey) {
-        if (Objects.equals(otherKey, key)) {
+        if (Objects.equals(otherKey, state.key)) {
             delete();
-        } else if (clientSide == null && SessionKeys.isValid(otherKey)) {
-            engine.delete(otherKey);
+        } else {
+            storage.deleteOther(otherKey);
         }
     }
 
     /** Returns whether a stored session exists for {@code someKey}; always false for signed cookies. */
     public boolean exists(String someKey) {
-        return clientSide == null && SessionKeys.isValid(someKey) && engine.exists(someKey);
-    }
-
-    private void create() {
-        Map<String, Object> data = cache != null ? cache : new LinkedHashMap<>();
-        cache = data;
-        accessed = true;
-        for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
-            StoredSession candidate = toStored(SessionKeys.generate(), data);
-            if (engine.create(candidate)) {
-                key = candidate.key();
-                loaded = candidate;
-                journal.clear();
-                modified = true;
-                saved = true;
-                return;
-            }
-        }
-        throw new SessionException("Could not find a free session key in " + MAX_CREATE_ATTEMPTS
-                + " attempts; the engine keeps reporting keys as taken");
-    }
-
-    private StoredSession toStored(String storeKey, Map<String, Object> data) {
-        Instant expiresAt = expiry(data).date(settings.clock().instant(), settings.cookieAge());
-        return new StoredSession(storeKey, settings.codec().encode(data), expiresAt, indexedUser(data));
-    }
-
-    /**
-     * The user this save files the session under ({@link StoredSession#userId()}): the id the data names
-     * under {@code userIdKey}, but only if a login vouches for it, either in this request
-     * ({@link #setVerifiedUser}) or in an earlier one (the stored record was already filed under it).
-     * Data alone never files a session under a user, so nobody can plant a session in another user's list
-     * by storing their id.
-     */
-    private @Nullable String indexedUser(Map<String, Object> data) {
-        Object value = data.get(settings.userIdKey());
-        String claimed = value instanceof String s && !s.isEmpty() ? s
-                : value instanceof Integer || value instanceof Long || value instanceof BigInteger
-                ? value.toString() : null;
-        if (claimed == null) {
-            return null;
-        }
-        if (claimed.equals(verifiedUser)) {
-            return claimed;
-        }
-        StoredSession previous = loaded;
-        return previous != null && claimed.equals(previous.userId()) ? claimed : null;
+        return storage.exists(someKey);
     }
 
     private Map<String, Object> data() {
-        accessed = true;
-        Map<String, Object> data = cache;
+        state.accessed = true;
+        Map<String, Object> data = state.cache;
         if (data == null) {
-            throwIfLoadFailed();
+            state.throwIfLoadFailed();
+            String current = state.key;
             try {
-                data = load();
+                data = current == null ? new LinkedHashMap<>() : storage.load(state, current);
             } catch (SessionStorageException e) {
-                loadFailure = e;
+                state.loadFailure = e;
                 throw e;
             }
-            cache = data;
+            state.cache = data;
         }
         return data;
     }
 
-    /** Throws the failure of this session's load again, if it failed, without asking the storage. */
-    private void throwIfLoadFailed() {
-        SessionStorageException failure = loadFailure;
-        if (failure != null) {
-            throw new SessionStorageException(String.valueOf(failure.getMessage()), failure);
-        }
-    }
-
-    private Map<String, Object> load() {
-        String current = key;
-        if (current == null) {
-            return new LinkedHashMap<>();
-        }
-        if (clientSide != null) {
-            Optional<ClientSideEngine.CookieSession> cookie = clientSide.read(current);
-            if (cookie.isPresent() && !expiredCookie(cookie.get())) {
-                return cookie.get().data();
-            }
-            changed(); // Django re-issues a cookie for the empty session
-            return new LinkedHashMap<>();
-        }
-        Optional<StoredSession> stored = engine.load(current);
-        if (stored.isEmpty()) {
-            key = null;
-            return new LinkedHashMap<>();
-        }
-        loaded = stored.get();
-        return settings.codec().decode(stored.get().data());
-    }
-
-    /** Whether the cookie's own per-session expiry, counted from when it was written, has passed. */
-    private boolean expiredCookie(ClientSideEngine.CookieSession cookie) {
-        StoredExpiry expiry = expiry(cookie.data());
-        if (!expiry.isCustom()) {
-            return false; // the signature's age already bounds the cookie to cookieAge
-        }
-        Instant expiresAt = expiry.date(cookie.writtenAt(), settings.cookieAge());
-        if (expiresAt.isAfter(settings.clock().instant())) {
-            return false;
-        }
-        SecurityLog.suspicious("Rejected a signed session cookie: its session expired at " + expiresAt);
-        return true;
-    }
-
     @Override
     public String toString() {
-        return "Session[key=" + (key == null ? "none" : "…" + SessionKeys.suffix(key)) + ", loaded="
-                + (cache != null) + ", accessed=" + accessed + ", modified=" + modified + "]";
+        String current = state.key;
+        return "Session[key=" + (current == null ? "none" : "…" + SessionKeys.suffix(current)) + ", loaded="
+                + (state.cache != null) + ", accessed=" + state.accessed + ", modified=" + state.modified
+                + "]";
     }
 }

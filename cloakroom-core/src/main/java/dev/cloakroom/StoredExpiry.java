@@ -68,6 +68,11 @@ final class StoredExpiry {
         return at == null ? ABSENT : new StoredExpiry(null, at, false, false, null);
     }
 
+    /** The stored {@code _session_expiry} entry of {@code data}, or {@code null}: its only reader. */
+    static @Nullable Object entryOf(Map<String, ?> data) {
+        return data.get(Session.EXPIRY_KEY);
+    }
+
     /**
      * Reads a stored {@code _session_expiry}; never throws. {@code now} is when the session would be saved,
      * against which a number of seconds must land inside Python's datetime range.

@@ -5,20 +5,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An ability of engines that index sessions by user ({@link StoredSession#userId()}): list a user's
- * sessions and revoke them, for "sign out everywhere". Implemented by {@code db} (with its user column
- * turned on), {@code cache} and {@code memory}; not by {@code signed_cookies}, which stores nothing on
- * the server and so cannot revoke anything. Implementations are thread-safe.
+ * sessions and revoke them, for "sign out everywhere". An engine implements it exactly when it can:
+ * {@code db} built with its user column, {@code cache}, {@code memory}, and {@code cached_db} over a
+ * database engine that does; not {@code db} without the user column, {@code file}, nor
+ * {@code signed_cookies}, which stores nothing on the server. Ask with
+ * {@code engine instanceof UserSessionIndex}. Implementations are thread-safe.
  */
 public interface UserSessionIndex {
-
-    /**
-     * Returns whether this engine, as configured, indexes sessions by user. True by default; the
-     * {@code db} engine says false unless its user column is turned on, and then the other methods throw
-     * {@link UnsupportedOperationException}.
-     */
-    default boolean indexesUsers() {
-        return true;
-    }
 
     /**
      * Returns the user's live (unexpired) sessions, soonest expiry first.

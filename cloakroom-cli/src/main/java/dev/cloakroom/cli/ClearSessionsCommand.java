@@ -23,7 +23,7 @@ final class ClearSessionsCommand extends EngineCommand {
         try (OpenEngine engine = open(config)) {
             err().println("Clearing expired sessions (" + engine.name() + ", " + engine.description() + ")…");
             long started = System.nanoTime();
-            int removed = engine.engine().clearExpired();
+            int removed = Storage.serverSide(engine).clearExpired();
             out().println("Removed " + Output.plural(removed, "expired session") + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms.");
         }

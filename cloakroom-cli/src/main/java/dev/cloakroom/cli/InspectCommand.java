@@ -1,5 +1,6 @@
 package dev.cloakroom.cli;
 
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.demo.config.EngineKind;
 import dev.cloakroom.demo.config.EnvironmentConfig;
@@ -36,15 +37,10 @@ final class InspectCommand extends EngineCommand {
         }
         Instant now = config.settings().clock().instant();
         try (OpenEngine engine = open(config)) {
-            Optional<StoredSessions> storage = Storage.of(config, engine);
-            Optional<StoredSessions.Row> row;
-            try {
-                row = storage.isPresent() ? storage.get().find(key) : engine.engine().load(key)
-                        .map(s -> new StoredSessions.Row(s.key(), s.data(), s.expiresAt(), s.userId()));
-            } finally {
-                storage.ifPresent(StoredSessions::close);
-            }
-            StoredSessions.Row found = row.orElseThrow(() -> CommandFailure.notFound("No session "
+            Optional<SessionListing> listing = Storage.listing(engine);
+            Optional<StoredSession> row = listing.isPresent() ? listing.get().find(key)
+                    : Storage.serverSide(engine).load(key);
+            StoredSession found = row.orElseThrow(() -> CommandFailure.notFound("No session "
                     + Output.suffix(key) + " in the " + engine.name() + " engine (" + engine.description()
                     + ")"));
             SignedValues.Decoded decoded = new SignedValues(config.settings()).sessionData(found.data())
@@ -52,7 +48,7 @@ final class InspectCommand extends EngineCommand {
                             + " exists but its data does not verify with the configured secret key; set "
                             + "CLOAKROOM_SECRET_KEY (and CLOAKROOM_SECRET_KEY_FALLBACKS) "
                             + "to the key that wrote it"));
-            print(found.key(), found.expiresAt(), !found.isLiveAt(now), found.userId(), decoded);
+            print(found.key(), found.expiresAt(), found.isExpiredAt(now), found.userId(), decoded);
         }
         return Cli.OK;
     }

@@ -1,6 +1,8 @@
 package dev.cloakroom.cli;
 
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.SessionSummary;
+import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.demo.config.EnvironmentConfig;
 import dev.cloakroom.demo.config.OpenEngine;
@@ -36,14 +38,8 @@ final class ListCommand extends EngineCommand {
         requireStoredOnServer(config, "list");
         Instant now = config.settings().clock().instant();
         try (OpenEngine engine = open(config)) {
-            Optional<StoredSessions> storage = Storage.of(config, engine);
-            try {
-                List<Line> lines = storage.isPresent() ? fromStorage(storage.get(), config, now)
-                        : fromIndex(engine);
-                print(lines);
-            } finally {
-                storage.ifPresent(StoredSessions::close);
-            }
+            Optional<SessionListing> listing = Storage.listing(engine);
+            print(listing.isPresent() ? fromListing(listing.get(), engine, config, now) : fromIndex(engine));
         }
         return Cli.OK;
     }
@@ -51,19 +47,22 @@ final class ListCommand extends EngineCommand {
     private record Line(String key, Instant expiresAt, @Nullable Integer size, @Nullable String user) {
     }
 
-    private List<Line> fromStorage(StoredSessions storage, EnvironmentConfig config, Instant now) {
+    private List<Line> fromListing(SessionListing listing, OpenEngine engine, EnvironmentConfig config,
+            Instant now) {
         SignedValues decoder = new SignedValues(config.settings());
         String userIdKey = config.settings().userIdKey();
         List<Line> lines = new ArrayList<>();
-        if (user != null) {
-            Optional<List<StoredSessions.Row>> indexed = storage.liveOfUser(user, now, limit);
-            if (indexed.isPresent()) {
-                indexed.get().forEach(r -> lines.add(new Line(r.key(), r.expiresAt(), r.data().length(),
-                        user)));
-                return lines;
+        if (user != null && engine.engine() instanceof UserSessionIndex index) {
+            for (SessionSummary summary : index.sessionsOf(user)) {
+                if (lines.size() >= limit) {
+                    break;
+                }
+                Integer size = listing.find(summary.key()).map(s -> s.data().length()).orElse(null);
+                lines.add(new Line(summary.key(), summary.expiresAt(), size, user));
             }
+            return lines;
         }
-        for (StoredSessions.Row row : storage.live(now, user == null ? limit : 0)) {
+        for (StoredSession row : listing.live(now, user == null ? limit : 0)) {
             String owner = row.userId() != null ? row.userId()
                     : decoder.sessionData(row.data()).map(d -> SignedValues.userId(d, userIdKey))
                     .orElse(null);

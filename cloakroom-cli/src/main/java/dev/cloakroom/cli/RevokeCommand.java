@@ -1,12 +1,13 @@
 package dev.cloakroom.cli;
 
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.SessionListing;
+import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.demo.config.EngineKind;
 import dev.cloakroom.demo.config.EnvironmentConfig;
 import dev.cloakroom.demo.config.OpenEngine;
 import dev.cloakroom.internal.SessionKeys;
-import dev.cloakroom.jdbc.JdbcEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +49,11 @@ final class RevokeCommand extends EngineCommand {
         }
         requireStoredOnServer(config, "revoke");
         try (OpenEngine engine = open(config)) {
-            return user != null ? revokeUser(config, engine, user) : revokeKeys(engine.engine());
+            return user != null ? revokeUser(config, engine, user) : revokeKeys(Storage.serverSide(engine));
         }
     }
 
-    private int revokeKeys(SessionEngine engine) {
+    private int revokeKeys(ServerSideEngine engine) {
         int missing = 0;
         for (String key : keys) {
             if (SessionKeys.isValid(key) && engine.exists(key)) {
@@ -68,9 +69,8 @@ final class RevokeCommand extends EngineCommand {
     }
 
     private int revokeUser(EnvironmentConfig config, OpenEngine engine, String userId) {
-        JdbcEngine jdbc = engine.jdbc();
         int revoked;
-        if (engine.engine() instanceof UserSessionIndex index && (jdbc == null || jdbc.hasUserColumn())) {
+        if (engine.engine() instanceof UserSessionIndex index) {
             revoked = index.revokeAll(userId, null);
         } else {
             revoked = revokeByDecoding(config, engine, userId);
@@ -81,21 +81,18 @@ final class RevokeCommand extends EngineCommand {
 
     /** Without a user index: decode each live session to find the user's, then delete them. */
     private int revokeByDecoding(EnvironmentConfig config, OpenEngine engine, String userId) {
-        Optional<StoredSessions> storage = Storage.of(config, engine);
-        if (storage.isEmpty()) {
-            throw CommandFailure.usage("The " + engine.name() + " engine cannot find a user's sessions");
-        }
+        SessionListing sessions = Storage.listing(engine).orElseThrow(() -> CommandFailure.usage("The "
+                + engine.name() + " engine cannot find a user's sessions"));
+        ServerSideEngine server = Storage.serverSide(engine);
         SignedValues decoder = new SignedValues(config.settings());
         String userIdKey = config.settings().userIdKey();
         Instant now = config.settings().clock().instant();
         int revoked = 0;
-        try (StoredSessions sessions = storage.get()) {
-            for (StoredSessions.Row row : sessions.live(now, 0)) {
-                Optional<SignedValues.Decoded> decoded = decoder.sessionData(row.data());
-                if (decoded.isPresent() && userId.equals(SignedValues.userId(decoded.get(), userIdKey))) {
-                    engine.engine().delete(row.key());
-                    revoked++;
-                }
+        for (StoredSession row : sessions.live(now, 0)) {
+            Optional<SignedValues.Decoded> decoded = decoder.sessionData(row.data());
+            if (decoded.isPresent() && userId.equals(SignedValues.userId(decoded.get(), userIdKey))) {
+                server.delete(row.key());
+                revoked++;
             }
         }
         return revoked;

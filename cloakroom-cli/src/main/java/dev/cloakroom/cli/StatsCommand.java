@@ -1,8 +1,9 @@
 package dev.cloakroom.cli;
 
+import dev.cloakroom.ListingStats;
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.demo.config.EnvironmentConfig;
 import dev.cloakroom.demo.config.OpenEngine;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code cloakroom stats}: how many sessions, how big. */
@@ -17,21 +18,16 @@ final class StatsCommand extends EngineCommand {
         EnvironmentConfig config = config();
         requireStoredOnServer(config, "count");
         try (OpenEngine engine = open(config)) {
-            Optional<StoredSessions> storage = Storage.of(config, engine);
-            if (storage.isEmpty()) {
-                throw CommandFailure.usage("stats supports the db, cached_db and file engines; the "
-                        + "" + engine.name()
-                        + " engine cannot be counted from here");
-            }
-            try (StoredSessions sessions = storage.get()) {
-                StoredSessions.Stats stats = sessions.stats(config.settings().clock().instant());
-                out().printf("engine        %s (%s)%n", engine.name(), sessions.description());
-                out().printf("live          %d%n", stats.live());
-                out().printf("expired       %d%s%n", stats.expired(),
-                        stats.expired() > 0 ? " (run 'cloakroom clearsessions' to delete them)" : "");
-                out().printf("total size    %s%n", Output.bytes(stats.totalBytes()));
-                out().printf("largest       %s%n", Output.bytes(stats.largestBytes()));
-            }
+            SessionListing sessions = Storage.listing(engine).orElseThrow(() -> CommandFailure.usage(
+                    "stats supports the db, cached_db and file engines; the " + engine.name()
+                    + " engine cannot be counted from here"));
+            ListingStats stats = sessions.stats(config.settings().clock().instant());
+            out().printf("engine        %s (%s)%n", engine.name(), sessions.description());
+            out().printf("live          %d%n", stats.live());
+            out().printf("expired       %d%s%n", stats.expired(),
+                    stats.expired() > 0 ? " (run 'cloakroom clearsessions' to delete them)" : "");
+            out().printf("total size    %s%n", Output.bytes(stats.totalBytes()));
+            out().printf("largest       %s%n", Output.bytes(stats.largestBytes()));
         }
         return Cli.OK;
     }

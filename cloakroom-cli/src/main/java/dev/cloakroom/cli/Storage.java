@@ -1,29 +1,26 @@
 package dev.cloakroom.cli;
 
-import dev.cloakroom.demo.config.EngineKind;
-import dev.cloakroom.demo.config.EnvironmentConfig;
+import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.demo.config.OpenEngine;
-import dev.cloakroom.jdbc.JdbcEngine;
-import dev.cloakroom.jdbc.JdbcEngineBuilder;
 import java.util.Optional;
 
-/** Opens the {@link StoredSessions} of an engine, for the engines that have one. */
+/** What an opened engine lets the commands do with its storage, said by the capabilities it implements. */
 final class Storage {
 
     private Storage() {
     }
 
-    /** The db table (for {@code db} and {@code cached_db}) or the file directory; empty for other engines. */
-    static Optional<StoredSessions> of(EnvironmentConfig config, OpenEngine engine) {
-        JdbcEngine jdbc = engine.jdbc();
-        if (jdbc != null) {
-            return Optional.of(JdbcStoredSessions.open(config.databaseUrl(), jdbc.table(),
-                    jdbc.hasUserColumn() ? JdbcEngineBuilder.DEFAULT_USER_COLUMN : null));
+    /** The engine's listing, if it can be scanned ({@code db}, {@code cached_db} over db, {@code file}). */
+    static Optional<SessionListing> listing(OpenEngine engine) {
+        return engine.engine() instanceof SessionListing listing ? Optional.of(listing) : Optional.empty();
+    }
+
+    /** The engine as a server-side store; fails with status 2 for an engine that keeps nothing there. */
+    static ServerSideEngine serverSide(OpenEngine engine) {
+        if (engine.engine() instanceof ServerSideEngine server) {
+            return server;
         }
-        if (engine.kind() == EngineKind.FILE) {
-            return Optional.of(new FileStoredSessions(config.filePath(), config.settings().cookieName(),
-                    config.settings().cookieAge()));
-        }
-        return Optional.empty();
+        throw CommandFailure.usage("The " + engine.name() + " engine stores nothing on the server");
     }
 }

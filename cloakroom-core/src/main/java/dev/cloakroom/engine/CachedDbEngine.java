@@ -1,17 +1,15 @@
 package dev.cloakroom.engine;
 
-import dev.cloakroom.ClientSideEngine;
 import dev.cloakroom.SaveResult;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionException;
-import dev.cloakroom.SessionEngine;
-import dev.cloakroom.SessionSummary;
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,13 +54,14 @@ import org.slf4j.LoggerFactory;
  *       one has evicted it, which it does on its next cache calls.</li>
  * </ul>
  *
- * <p>It implements {@link UserSessionIndex} exactly when the database engine does, and
- * {@link UserSessionIndex#indexesUsers()} answers as the database engine's: listing asks the database,
- * and revoking revokes in the database and then evicts the revoked sessions from the cache.
+ * <p>It implements {@link UserSessionIndex} exactly when the database engine does: listing asks the
+ * database, and revoking revokes in the database and then evicts the revoked sessions from the cache. It
+ * implements {@link SessionListing} exactly when the database engine does, and lists the database.
  *
  * <p>Thread-safe when both engines are.
  */
-public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
+public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
+        permits CachedDbCapabilities.Indexed, CachedDbCapabilities.Listed {
 
     /** How many keys are remembered for eviction while the cache is unreachable. */
     public static final int MAX_PENDING_EVICTIONS = 100_000;
@@ -71,8 +70,8 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
     /** Pending evictions retried per successful cache call, so one request never does them all. */
     private static final int EVICTIONS_PER_CALL = 32;
 
-    final SessionEngine cache;
-    final SessionEngine db;
+    final ServerSideEngine cache;
+    final ServerSideEngine db;
     private final Clock clock;
     private final Duration warnInterval;
     private final Duration retryCacheAfter;
@@ -86,7 +85,7 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
     private long failuresSinceWarn;
     private boolean overflowReported;
 
-    private CachedDbEngine(Builder builder) {
+    CachedDbEngine(Builder builder) {
         this.cache = builder.cache;
         this.db = builder.db;
         this.clock = builder.clock;
@@ -100,22 +99,22 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
      *
      * @throws IllegalArgumentException if either engine keeps sessions in the cookie, or both are one engine
      */
-    public static CachedDbEngine of(SessionEngine cache, SessionEngine db) {
+    public static CachedDbEngine of(ServerSideEngine cache, ServerSideEngine db) {
         return builder(cache, db).build();
     }
 
     /** Returns a builder for {@code cache} in front of {@code db}. */
-    public static Builder builder(SessionEngine cache, SessionEngine db) {
+    public static Builder builder(ServerSideEngine cache, ServerSideEngine db) {
         return new Builder(cache, db);
     }
 
     /** The cache engine. */
-    public SessionEngine cache() {
+    public ServerSideEngine cache() {
         return cache;
     }
 
     /** The database engine, the authority. */
-    public SessionEngine database() {
+    public ServerSideEngine database() {
         return db;
     }
 
@@ -235,7 +234,7 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
         }
     }
 
-    private static @Nullable Exception closeQuietly(SessionEngine engine, @Nullable Exception earlier) {
+    private static @Nullable Exception closeQuietly(ServerSideEngine engine, @Nullable Exception earlier) {
         if (engine instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -366,61 +365,17 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
                 e.toString(), db, retryCacheAfter.toSeconds(), others, warnInterval.toSeconds(), e);
     }
 
-    // ---------------------------------------------------------------- the user index
-
-    /** The composition over a database engine that indexes sessions by user. */
-    private static final class Indexed extends CachedDbEngine implements UserSessionIndex {
-
-        private final UserSessionIndex dbIndex;
-
-        private Indexed(Builder builder) {
-            super(builder);
-            this.dbIndex = (UserSessionIndex) builder.db;
-        }
-
-        /** Answers as the database engine does (the {@code db} engine needs its user column). */
-        @Override
-        public boolean indexesUsers() {
-            return dbIndex.indexesUsers();
-        }
-
-        @Override
-        public List<SessionSummary> sessionsOf(String userId) {
-            return dbIndex.sessionsOf(userId);
-        }
-
-        /**
-         * Revokes in the database, then evicts the revoked sessions from the cache: those the database
-         * listed before revoking and, if the cache indexes by user too, those it knows of (sessions created
-         * between the listing and the revoke).
-         */
-        @Override
-        public int revokeAll(String userId, @Nullable String exceptKey) {
-            List<SessionSummary> before = dbIndex.sessionsOf(userId);
-            int revoked = dbIndex.revokeAll(userId, exceptKey);
-            for (SessionSummary session : before) {
-                if (!session.key().equals(exceptKey)) {
-                    evict(session.key());
-                }
-            }
-            if (cache instanceof UserSessionIndex cacheIndex && cacheUsable()) {
-                fromCache("revoking a user's sessions", () -> cacheIndex.revokeAll(userId, exceptKey));
-            }
-            return revoked;
-        }
-    }
-
     // ---------------------------------------------------------------- builder
 
     /** Builds a {@link CachedDbEngine}. Not thread-safe; the engine it builds is. */
     public static final class Builder {
-        private final SessionEngine cache;
-        private final SessionEngine db;
+        private final ServerSideEngine cache;
+        private final ServerSideEngine db;
         private Clock clock = Clock.systemUTC();
         private Duration warnInterval = Duration.ofSeconds(30);
         private Duration retryCacheAfter = Duration.ofSeconds(5);
 
-        private Builder(SessionEngine cache, SessionEngine db) {
+        private Builder(ServerSideEngine cache, ServerSideEngine db) {
             this.cache = Objects.requireNonNull(cache, "cache");
             this.db = Objects.requireNonNull(db, "db");
         }
@@ -458,21 +413,22 @@ public sealed class CachedDbEngine implements SessionEngine, AutoCloseable {
         }
 
         /**
-         * Builds the engine; it implements {@link UserSessionIndex} if the database engine does.
+         * Builds the engine; it implements {@link UserSessionIndex} and {@link SessionListing} if the
+         * database engine does.
          *
-         * @throws IllegalArgumentException if either engine keeps sessions in the cookie, or both are the
-         *     same engine
+         * @throws IllegalArgumentException if both are the same engine
          */
         public CachedDbEngine build() {
-            if (cache instanceof ClientSideEngine || db instanceof ClientSideEngine) {
-                throw new IllegalArgumentException("cached_db needs two server-side engines; signed_cookies "
-                        + "keeps the session in the cookie and can be neither the cache nor the database");
-            }
             if (cache == db) {
                 throw new IllegalArgumentException("cached_db needs two different engines, a cache and a "
                         + "database; it was given " + cache + " for both");
             }
-            return db instanceof UserSessionIndex ? new Indexed(this) : new CachedDbEngine(this);
+            boolean listed = db instanceof SessionListing;
+            if (db instanceof UserSessionIndex) {
+                return listed ? new CachedDbCapabilities.IndexedListed(this)
+                        : new CachedDbCapabilities.Indexed(this);
+            }
+            return listed ? new CachedDbCapabilities.Listed(this) : new CachedDbEngine(this);
         }
 
         private static Duration nonNegative(String name, Duration value) {

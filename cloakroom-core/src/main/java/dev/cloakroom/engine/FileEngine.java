@@ -1,7 +1,9 @@
 package dev.cloakroom.engine;
 
+import dev.cloakroom.ListingStats;
 import dev.cloakroom.SaveResult;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.StoredSession;
@@ -18,6 +20,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -40,10 +45,12 @@ import org.jspecify.annotations.Nullable;
  *       {@code cache} for that.</li>
  *   <li>Keys are validated ({@code a-z0-9}, 8 to 40 characters) before any path is built, so no key can
  *       leave the directory.</li>
+ *   <li>It implements {@link SessionListing} by scanning the directory, reading each file as
+ *       {@link #load} does; it keeps no index of users, so it is not a {@code UserSessionIndex}.</li>
  * </ul>
  * Thread-safe.
  */
-public final class FileEngine implements SessionEngine {
+public final class FileEngine implements ServerSideEngine, SessionListing {
 
     private static final int LOCK_STRIPES = 64;
 
@@ -201,6 +208,73 @@ public final class FileEngine implements SessionEngine {
             return !Files.getLastModifiedTime(file).toInstant().plus(cookieAge).isAfter(now);
         } catch (IOException e) {
             return false; // deleted meanwhile, or unreadable: leave it
+        }
+    }
+
+    @Override
+    public String description() {
+        return "session files in " + directory;
+    }
+
+    @Override
+    public Optional<StoredSession> find(String key) {
+        if (!SessionKeys.isValid(key)) {
+            return Optional.empty();
+        }
+        return readStored(fileOf(key), key);
+    }
+
+    @Override
+    public List<StoredSession> live(Instant now, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        return all().stream().filter(s -> !s.isExpiredAt(now)).limit(limit > 0 ? limit : Long.MAX_VALUE)
+                .toList();
+    }
+
+    @Override
+    public ListingStats stats(Instant now) {
+        long live = 0;
+        long total = 0;
+        long largest = 0;
+        List<StoredSession> all = all();
+        for (StoredSession session : all) {
+            live += session.isExpiredAt(now) ? 0 : 1;
+            total += session.data().length();
+            largest = Math.max(largest, session.data().length());
+        }
+        return new ListingStats(live, all.size() - live, total, largest);
+    }
+
+    /** Every session file, expired or not, soonest expiry first; temporary files are skipped. */
+    private List<StoredSession> all() {
+        List<StoredSession> sessions = new ArrayList<>();
+        DirectoryStream.Filter<Path> named = f -> f.getFileName().toString().startsWith(prefix);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, named)) {
+            for (Path file : files) {
+                String key = file.getFileName().toString().substring(prefix.length());
+                if (SessionKeys.isValid(key)) {
+                    readStored(file, key).ifPresent(sessions::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new SessionStorageException("Could not list session files in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        sessions.sort(Comparator.comparing(StoredSession::expiresAt));
+        return sessions;
+    }
+
+    /** The session in {@code file}, expired or not; empty if it was deleted meanwhile. */
+    private Optional<StoredSession> readStored(Path file, String key) {
+        try {
+            Instant expiresAt = Files.getLastModifiedTime(file).toInstant().plus(cookieAge);
+            return Optional.of(new StoredSession(key, read(file), expiresAt, null));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw failure("read", key, e);
         }
     }
 

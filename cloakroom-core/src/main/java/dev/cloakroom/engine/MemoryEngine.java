@@ -1,7 +1,9 @@
 package dev.cloakroom.engine;
 
+import dev.cloakroom.ListingStats;
 import dev.cloakroom.SaveResult;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
@@ -19,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code memory} engine: sessions in a map inside this JVM. For applications' own tests and for
  * single-process applications that may lose their sessions on restart. Thread-safe; saves are atomic
- * compare-and-set. Expired sessions are never returned and are removed by {@link #clearExpired()}.
+ * compare-and-set. Expired sessions are never returned and are removed by {@link #clearExpired()}. It
+ * indexes sessions by user ({@link UserSessionIndex}) and can be listed ({@link SessionListing}).
  */
-public final class MemoryEngine implements SessionEngine, UserSessionIndex {
+public final class MemoryEngine implements ServerSideEngine, UserSessionIndex, SessionListing {
 
     private final ConcurrentMap<String, StoredSession> sessions = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -96,6 +99,44 @@ public final class MemoryEngine implements SessionEngine, UserSessionIndex {
     @Override
     public int revokeAll(String userId, @Nullable String exceptKey) {
         return removeIf(s -> userId.equals(s.userId()) && !s.key().equals(exceptKey));
+    }
+
+    @Override
+    public String description() {
+        return "memory of this process";
+    }
+
+    @Override
+    public Optional<StoredSession> find(String key) {
+        return Optional.ofNullable(sessions.get(key));
+    }
+
+    @Override
+    public List<StoredSession> live(Instant now, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        return sessions.values().stream().filter(s -> !s.isExpiredAt(now))
+                .sorted(Comparator.comparing(StoredSession::expiresAt))
+                .limit(limit > 0 ? limit : Long.MAX_VALUE).toList();
+    }
+
+    @Override
+    public ListingStats stats(Instant now) {
+        long live = 0;
+        long expired = 0;
+        long total = 0;
+        long largest = 0;
+        for (StoredSession session : sessions.values()) {
+            if (session.isExpiredAt(now)) {
+                expired++;
+            } else {
+                live++;
+            }
+            total += session.data().length();
+            largest = Math.max(largest, session.data().length());
+        }
+        return new ListingStats(live, expired, total, largest);
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.cloakroom.engine;
 
 import dev.cloakroom.ClientSideEngine;
-import dev.cloakroom.SaveResult;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionTooLargeException;
-import dev.cloakroom.StoredSession;
 import dev.cloakroom.internal.JsonValues;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.signing.BadSignatureException;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code signed_cookies} engine: the cookie carries the whole session, signed with Django's format
@@ -88,42 +85,6 @@ public final class SignedCookieEngine implements ClientSideEngine {
                     + "store less in the session or use a server-side engine (db, cache, cached_db, file)");
         }
         return value;
-    }
-
-    /** Always empty: nothing is stored on the server. */
-    @Override
-    public Optional<StoredSession> load(String key) {
-        return Optional.empty();
-    }
-
-    /** Always true: there is nothing on the server a key could collide with. */
-    @Override
-    public boolean create(StoredSession session) {
-        return true;
-    }
-
-    /** Always {@link SaveResult#SAVED}: the cookie is the state. */
-    @Override
-    public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
-        return SaveResult.SAVED;
-    }
-
-    /** Does nothing: a cookie cannot be revoked from the server. */
-    @Override
-    public void delete(String key) {
-        // Nothing is stored on the server.
-    }
-
-    /** Always false, as in Django. */
-    @Override
-    public boolean exists(String key) {
-        return false;
-    }
-
-    /** Always 0: cookies expire by their signature's timestamp. */
-    @Override
-    public int clearExpired() {
-        return 0;
     }
 
     @Override

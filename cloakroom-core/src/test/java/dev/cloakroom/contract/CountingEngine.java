@@ -1,52 +1,30 @@
 package dev.cloakroom.contract;
 
-import dev.cloakroom.ClientSideEngine;
 import dev.cloakroom.SaveResult;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.StoredSession;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps an engine and counts its storage reads and writes, to check that sessions are lazy and frugal.
- * A client-side engine stays client-side when wrapped (reading a cookie is not a storage access).
  */
-public class CountingEngine implements SessionEngine {
+public class CountingEngine implements ServerSideEngine {
 
-    private final SessionEngine delegate;
+    private final ServerSideEngine delegate;
     /** Calls to load and exists. */
     public final AtomicInteger reads = new AtomicInteger();
     /** Calls to create, save and delete. */
     public final AtomicInteger writes = new AtomicInteger();
 
-    CountingEngine(SessionEngine delegate) {
+    CountingEngine(ServerSideEngine delegate) {
         this.delegate = delegate;
     }
 
     /** Wraps {@code delegate}. */
-    public static CountingEngine wrap(SessionEngine delegate) {
-        return delegate instanceof ClientSideEngine c ? new ClientSide(c) : new CountingEngine(delegate);
-    }
-
-    private static final class ClientSide extends CountingEngine implements ClientSideEngine {
-        private final ClientSideEngine cookies;
-
-        ClientSide(ClientSideEngine cookies) {
-            super(cookies);
-            this.cookies = cookies;
-        }
-
-        @Override
-        public Optional<CookieSession> read(String cookieValue) {
-            return cookies.read(cookieValue);
-        }
-
-        @Override
-        public String write(Map<String, Object> data) {
-            return cookies.write(data);
-        }
+    public static CountingEngine wrap(ServerSideEngine delegate) {
+        return new CountingEngine(delegate);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.cloakroom.contract;
 
 import dev.cloakroom.SaveResult;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.StoredSession;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,17 +11,17 @@ import org.jspecify.annotations.Nullable;
  * An engine that forwards every call to another one: tests extend it and override only the calls they
  * script, fail or watch.
  */
-public class ForwardingEngine implements SessionEngine {
+public class ForwardingEngine implements ServerSideEngine {
 
-    private final SessionEngine delegate;
+    private final ServerSideEngine delegate;
 
     /** Forwards to {@code delegate}. */
-    public ForwardingEngine(SessionEngine delegate) {
+    public ForwardingEngine(ServerSideEngine delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
     /** The engine every call goes to, for a test to look behind the forwarding one. */
-    public SessionEngine delegate() {
+    public ServerSideEngine delegate() {
         return delegate;
     }
 

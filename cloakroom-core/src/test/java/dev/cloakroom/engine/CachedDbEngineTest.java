@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.SaveResult;
 import dev.cloakroom.Session;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.SessionSummary;
@@ -14,7 +16,7 @@ import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.contract.CountingEngine;
 import dev.cloakroom.contract.ForwardingEngine;
 import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,12 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  * file in {@link OverFileDatabase}), then what the composition adds: surviving a failing cache, and never
  * letting the cache overrule the database.
  */
-class CachedDbEngineTest extends SessionEngineContract {
+class CachedDbEngineTest extends ServerSideEngineContract {
 
     private static final String LOGGER = CachedDbEngine.class.getName();
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         MemoryEngine cache = MemoryEngine.create(settings.clock());
         return CachedDbEngine.builder(cache, MemoryEngine.create(settings.clock()))
                 .clock(settings.clock()).build();
@@ -46,13 +48,13 @@ class CachedDbEngineTest extends SessionEngineContract {
 
     /** The suite again with a database that is not a user index and stores in files. */
     @Nested
-    class OverFileDatabase extends SessionEngineContract {
+    class OverFileDatabase extends ServerSideEngineContract {
 
         @TempDir
         Path directory;
 
         @Override
-        protected SessionEngine newEngine(SessionSettings settings) {
+        protected ServerSideEngine newEngine(SessionSettings settings) {
             return CachedDbEngine.of(MemoryEngine.create(settings.clock()),
                     FileEngine.builder(settings).directory(directory).build());
         }
@@ -328,13 +330,18 @@ class CachedDbEngineTest extends SessionEngineContract {
     }
 
     @Test
-    void indexesUsersAnswersAsTheDatabaseDoes() {
+    void capabilitiesAreTheDatabaseEngines(@TempDir Path directory) {
         MemoryEngine memory = MemoryEngine.create(clock);
-        UserSessionIndex indexed = (UserSessionIndex) CachedDbEngine.of(MemoryEngine.create(clock), memory);
-        UserSessionIndex notIndexed = (UserSessionIndex) CachedDbEngine.of(MemoryEngine.create(clock),
-                new NotIndexingEngine(memory));
-        assertThat(indexed.indexesUsers()).isTrue();
-        assertThat(notIndexed.indexesUsers()).isFalse();
+        CachedDbEngine both = CachedDbEngine.of(MemoryEngine.create(clock), memory);
+        CachedDbEngine neither = CachedDbEngine.of(MemoryEngine.create(clock), new NotIndexingEngine(memory));
+        CachedDbEngine listedOnly = CachedDbEngine.of(MemoryEngine.create(clock),
+                FileEngine.builder(settings).directory(directory).build());
+        assertThat(both).isInstanceOf(UserSessionIndex.class).isInstanceOf(SessionListing.class);
+        assertThat(neither).isNotInstanceOf(UserSessionIndex.class).isNotInstanceOf(SessionListing.class);
+        assertThat(listedOnly).isNotInstanceOf(UserSessionIndex.class).isInstanceOf(SessionListing.class);
+        String key = saved(both, Map.of("x", 1));
+        assertThat(((SessionListing) both).find(key)).isEqualTo(memory.find(key));
+        assertThat(((SessionListing) both).stats(clock.instant()).live()).isEqualTo(1);
     }
 
     @Test
@@ -360,11 +367,9 @@ class CachedDbEngineTest extends SessionEngineContract {
     }
 
     @Test
-    void builderRefusesSignedCookiesAndOneEngineTwice() {
+    void builderRefusesOneEngineTwice() {
+        // signed_cookies can be neither part: the builder takes ServerSideEngine, so that cannot compile.
         MemoryEngine memory = MemoryEngine.create(clock);
-        SignedCookieEngine cookies = SignedCookieEngine.create(settings);
-        assertThatThrownBy(() -> CachedDbEngine.of(cookies, memory))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signed_cookies");
         assertThatThrownBy(() -> CachedDbEngine.of(memory, memory))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two different engines");
         assertThatThrownBy(() -> CachedDbEngine.builder(memory, MemoryEngine.create(clock))
@@ -390,7 +395,7 @@ class CachedDbEngineTest extends SessionEngineContract {
     }
 
     /** A cache (or database) that fails while {@code down}, like a Redis that was stopped. */
-    static final class FlakyEngine implements SessionEngine {
+    static final class FlakyEngine implements ServerSideEngine {
         final MemoryEngine delegate;
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
@@ -452,26 +457,11 @@ class CachedDbEngineTest extends SessionEngineContract {
         }
     }
 
-    /** A user index by type but not as configured: {@code db} without its user column. */
-    static final class NotIndexingEngine extends ForwardingEngine implements UserSessionIndex {
+    /** An engine with neither capability, like {@code db} without its user column, hidden behind. */
+    static final class NotIndexingEngine extends ForwardingEngine {
 
         NotIndexingEngine(MemoryEngine delegate) {
             super(delegate);
-        }
-
-        @Override
-        public boolean indexesUsers() {
-            return false;
-        }
-
-        @Override
-        public List<SessionSummary> sessionsOf(String userId) {
-            throw new UnsupportedOperationException("no user column");
-        }
-
-        @Override
-        public int revokeAll(String userId, @Nullable String exceptKey) {
-            throw new UnsupportedOperationException("no user column");
         }
     }
 

@@ -3,13 +3,15 @@ package dev.cloakroom.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cloakroom.ListingStats;
 import dev.cloakroom.SaveResult;
 import dev.cloakroom.Session;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +30,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileEngineTest extends SessionEngineContract {
+class FileEngineTest extends ServerSideEngineContract {
 
     @TempDir
     Path directory;
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return FileEngine.builder(settings).directory(directory).build();
     }
 
@@ -131,6 +133,31 @@ class FileEngineTest extends SessionEngineContract {
         writer.put("fresh", true);
         writer.save();
         assertThat(open(key).get("fresh")).isEqualTo(true);
+    }
+
+    /**
+     * The listing reads the files as the engine loads them: expired files too, the expiry from the
+     * modification time, any byte (Latin-1) rather than a storage error; temporary and foreign files skipped.
+     */
+    @Test
+    void listingReadsTheDirectoryAsTheEngineDoes() throws Exception {
+        FileEngine files = (FileEngine) engine;
+        String live = "livefile000000000000000000000000";
+        String expired = "expiredfile000000000000000000000";
+        Files.write(directory.resolve("sessionid" + live), new byte[] {'a', (byte) 0xE9, 'b'});
+        Files.setLastModifiedTime(directory.resolve("sessionid" + live), FileTime.from(clock.instant()));
+        Files.writeString(directory.resolve("sessionid" + expired), "xy", StandardCharsets.US_ASCII);
+        Files.setLastModifiedTime(directory.resolve("sessionid" + expired),
+                FileTime.from(clock.instant().minus(settings.cookieAge())));
+        Files.writeString(directory.resolve("sessionidNOT_A_KEY_out_123"), "temp");
+        Files.writeString(directory.resolve("unrelated.txt"), "keep me");
+
+        assertThat(files.find(live)).get().extracting(StoredSession::data).isEqualTo("a\u00e9b");
+        assertThat(files.find(expired)).get().extracting(StoredSession::expiresAt).isEqualTo(clock.instant());
+        assertThat(files.find("../../etc/passwd")).isEmpty();
+        assertThat(files.live(clock.instant(), 0)).extracting(StoredSession::key).containsExactly(live);
+        assertThat(files.stats(clock.instant())).isEqualTo(new ListingStats(1, 1, 5, 3));
+        assertThat(files.description()).contains(directory.toString());
     }
 
     /** A save racing a delete (a logout elsewhere) must never bring the deleted file back. */

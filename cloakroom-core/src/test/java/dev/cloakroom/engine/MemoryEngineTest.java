@@ -1,11 +1,14 @@
 package dev.cloakroom.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cloakroom.ListingStats;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import dev.cloakroom.internal.SessionKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +19,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-class MemoryEngineTest extends SessionEngineContract {
+class MemoryEngineTest extends ServerSideEngineContract {
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return MemoryEngine.create(settings.clock());
+    }
+
+    /** The listing: expired records are found, live ones listed soonest expiry first, all counted. */
+    @Test
+    void listingFindsListsAndCountsStoredSessions() {
+        MemoryEngine memory = (MemoryEngine) engine;
+        StoredSession later = new StoredSession("laterkey0000", "abcd", clock.instant().plusSeconds(120),
+                "7");
+        StoredSession sooner = new StoredSession("soonerkey000", "ab", clock.instant().plusSeconds(60), null);
+        StoredSession expired = new StoredSession("expiredkey00", "abcdef", clock.instant(), null);
+        for (StoredSession s : List.of(later, sooner, expired)) {
+            assertThat(memory.create(s)).isTrue();
+        }
+        assertThat(memory.find("expiredkey00")).contains(expired);
+        assertThat(memory.find("nosuchkey000")).isEmpty();
+        assertThat(memory.live(clock.instant(), 0)).containsExactly(sooner, later);
+        assertThat(memory.live(clock.instant(), 1)).containsExactly(sooner);
+        assertThat(memory.stats(clock.instant())).isEqualTo(new ListingStats(2, 1, 12, 6));
+        assertThatThrownBy(() -> memory.live(clock.instant(), -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Sign out everywhere while the user's sessions are being saved: none of them survives. */

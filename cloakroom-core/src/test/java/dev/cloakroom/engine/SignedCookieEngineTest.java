@@ -3,12 +3,13 @@ package dev.cloakroom.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cloakroom.ClientSideEngine;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ClientSideEngineContract;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.signing.ObjectSigner;
 import dev.cloakroom.signing.Salts;
@@ -18,10 +19,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SignedCookieEngineTest extends SessionEngineContract {
+class SignedCookieEngineTest extends ClientSideEngineContract {
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ClientSideEngine newEngine(SessionSettings settings) {
         return SignedCookieEngine.create(settings);
     }
 

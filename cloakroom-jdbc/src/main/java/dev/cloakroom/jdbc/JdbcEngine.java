@@ -1,10 +1,11 @@
 package dev.cloakroom.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cloakroom.ListingStats;
 import dev.cloakroom.SaveResult;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.SessionListing;
 import dev.cloakroom.SessionStorageException;
-import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.internal.SessionKeys;
@@ -12,8 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,42 +52,44 @@ import org.slf4j.LoggerFactory;
  * database and the operation; a request never sees a missing session where there is a storage failure.
  * The engine recovers by itself once the database is back: when a pooled connection turns out to be
  * broken (the database restarted), the pool's idle connections are dropped and a read ({@link #load},
- * {@link #exists}, {@link #sessionsOf}) is retried once on a fresh connection. Writes are never retried:
- * a write whose reply was lost may have happened.
+ * {@link #exists}, the listing) is retried once on a fresh connection. Writes are never retried: a write
+ * whose reply was lost may have happened.
  *
- * <p>With a {@linkplain JdbcEngineBuilder#userColumn() user column}, the engine also implements
- * {@link UserSessionIndex} with one indexed statement per call; without one (the default, which keeps the
- * table exactly Django's), {@link #sessionsOf} and {@link #revokeAll} throw
- * {@link UnsupportedOperationException}.
+ * <p>With a {@linkplain JdbcEngineBuilder#userColumn() user column}, {@link JdbcEngineBuilder#build()}
+ * returns an engine that also implements {@link UserSessionIndex}, with one indexed statement per call;
+ * without one (the default, which keeps the table exactly Django's) the engine is not a
+ * {@code UserSessionIndex}: ask with {@code engine instanceof UserSessionIndex}. Every engine implements
+ * {@link SessionListing} (for the {@code cloakroom} command) with the same pool, dialect and dates.
  *
  * <p>Thread-safe. {@link #close()} closes the pool the engine built from a JDBC URL; a {@link DataSource}
  * passed in is left open for its owner to close.
  */
-public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCloseable {
+public sealed class JdbcEngine implements ServerSideEngine, SessionListing, AutoCloseable
+        permits IndexedJdbcEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEngine.class);
 
-    private final DataSource dataSource;
+    final SqlDialect dialect;
+    final SqlStatements sql;
+    final JdbcConnections connections;
+    final Clock clock;
     private final @Nullable HikariDataSource ownedPool;
-    private final SqlDialect dialect;
-    private final SqlStatements sql;
     private final String table;
     private final @Nullable String userColumn;
     private final String database;
-    private final Clock clock;
     private final int batchSize;
     private final Duration pause;
 
     JdbcEngine(DataSource dataSource, @Nullable HikariDataSource ownedPool, SqlDialect dialect,
             String jdbcUrl, String table, @Nullable String userColumn, Clock clock, int batchSize,
             Duration pause) {
-        this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.table = table;
         this.userColumn = userColumn;
         this.sql = SqlStatements.of(dialect, table, userColumn);
         this.database = dialect.describe(jdbcUrl);
+        this.connections = new JdbcConnections(dataSource, database, table);
         this.clock = clock;
         this.batchSize = batchSize;
         this.pause = pause;
@@ -117,17 +118,6 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
         return table;
     }
 
-    /** Whether the table has a user column, so that {@link #sessionsOf} and {@link #revokeAll} work. */
-    public boolean hasUserColumn() {
-        return userColumn != null;
-    }
-
-    /** True only with the user column turned on ({@link JdbcEngineBuilder#userColumn()}). */
-    @Override
-    public boolean indexesUsers() {
-        return hasUserColumn();
-    }
-
     /**
      * Creates the table and its indexes as Django's migration does, if the table is missing, and adds the
      * user column (with its index) if it is turned on and absent. An existing table, for example one made
@@ -139,7 +129,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
      * @throws SessionStorageException if the database is unreachable or refuses the DDL
      */
     public List<String> migrate() {
-        List<String> ran = call("migrate the schema", null,
+        List<String> ran = connections.call("migrate the schema", null,
                 c -> new SchemaMigrator(dialect, table, userColumn).migrate(c));
         if (!ran.isEmpty()) {
             LOG.info("Migrated session table {} on {}: {}", table, database, String.join("; ", ran));
@@ -152,7 +142,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
         if (!SessionKeys.isValid(key)) {
             return Optional.empty();
         }
-        return read("load session", key, c -> {
+        return connections.read("load session", key, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql.load())) {
                 statement.setString(1, key);
                 dialect.bindInstant(statement, 2, clock.instant());
@@ -170,7 +160,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
     @Override
     public boolean create(StoredSession session) {
         String key = requireValid(session.key());
-        return call("create session", key, c -> {
+        return connections.call("create session", key, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql.insert())) {
                 statement.setString(1, key);
                 statement.setString(2, session.data());
@@ -191,7 +181,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
     @Override
     public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
         String key = requireValid(next.key());
-        return call("save session", key, c -> {
+        return connections.call("save session", key, c -> {
             int updated;
             String update = loaded == null ? sql.overwrite() : sql.replace();
             try (PreparedStatement statement = c.prepareStatement(update)) {
@@ -237,7 +227,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
     @Override
     public void delete(String key) {
         if (SessionKeys.isValid(key)) {
-            call("delete session", key, c -> {
+            connections.call("delete session", key, c -> {
                 try (PreparedStatement statement = c.prepareStatement(sql.delete())) {
                     statement.setString(1, key);
                     return statement.executeUpdate();
@@ -251,7 +241,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
         if (!SessionKeys.isValid(key)) {
             return false;
         }
-        return read("look up session", key, c -> {
+        return connections.read("look up session", key, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql.exists())) {
                 statement.setString(1, key);
                 try (ResultSet row = statement.executeQuery()) {
@@ -277,7 +267,7 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
         int total = 0;
         int deleted;
         do {
-            deleted = call("clear expired sessions", null, c -> {
+            deleted = connections.call("clear expired sessions", null, c -> {
                 try (PreparedStatement statement = c.prepareStatement(sql.deleteExpiredBatch())) {
                     dialect.bindInstant(statement, 1, now);
                     statement.setInt(2, batchSize);
@@ -318,53 +308,64 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
         }
     }
 
-    /**
-     * Returns the user's live sessions, soonest expiry first: one query on the user column's index.
-     *
-     * @throws UnsupportedOperationException if the engine was built without a user column
-     * @throws SessionStorageException if the database fails
-     */
     @Override
-    public List<SessionSummary> sessionsOf(String userId) {
-        String query = requireUserColumn(sql.sessionsOf());
-        Objects.requireNonNull(userId, "userId");
-        return read("list a user's sessions", null, c -> {
+    public String description() {
+        return "table " + table + " on " + database;
+    }
+
+    @Override
+    public Optional<StoredSession> find(String key) {
+        if (!SessionKeys.isValid(key)) {
+            return Optional.empty();
+        }
+        List<StoredSession> found = connections.read("find session", key, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql.find())) {
+                statement.setString(1, key);
+                return rows(statement);
+            }
+        });
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<StoredSession> live(Instant now, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        String query = sql.live() + (limit > 0 ? " LIMIT " + limit : "");
+        return connections.read("list sessions", null, c -> {
             try (PreparedStatement statement = c.prepareStatement(query)) {
-                statement.setString(1, userId);
-                dialect.bindInstant(statement, 2, clock.instant());
-                List<SessionSummary> sessions = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        sessions.add(new SessionSummary(rows.getString(1), dialect.readInstant(rows, 2),
-                                null));
-                    }
-                }
-                return sessions;
+                dialect.bindInstant(statement, 1, now);
+                return rows(statement);
             }
         });
     }
 
-    /**
-     * Deletes every session of the user, expired or not, except {@code exceptKey}: one statement on the
-     * user column's index.
-     *
-     * @throws UnsupportedOperationException if the engine was built without a user column
-     * @throws SessionStorageException if the database fails
-     */
     @Override
-    public int revokeAll(String userId, @Nullable String exceptKey) {
-        String all = requireUserColumn(sql.revokeAll());
-        Objects.requireNonNull(userId, "userId");
-        return call("revoke a user's sessions", null, c -> {
-            String delete = exceptKey == null ? all : sql.revokeAllExcept();
-            try (PreparedStatement statement = c.prepareStatement(delete)) {
-                statement.setString(1, userId);
-                if (exceptKey != null) {
-                    statement.setString(2, exceptKey);
+    public ListingStats stats(Instant now) {
+        return connections.read("count sessions", null, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql.stats())) {
+                dialect.bindInstant(statement, 1, now);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    long total = row.getLong(2);
+                    long live = row.getLong(1);
+                    return new ListingStats(live, total - live, row.getLong(3), row.getLong(4));
                 }
-                return statement.executeUpdate();
             }
         });
+    }
+
+    /** Reads rows of key, data, expiry [, user]. */
+    private List<StoredSession> rows(PreparedStatement statement) throws SQLException {
+        List<StoredSession> sessions = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                sessions.add(new StoredSession(rows.getString(1), rows.getString(2),
+                        dialect.readInstant(rows, 3), userColumn == null ? null : rows.getString(4)));
+            }
+        }
+        return sessions;
     }
 
     /** Closes the pool the engine built from a JDBC URL; leaves a {@link DataSource} passed in open. */
@@ -381,140 +382,11 @@ public final class JdbcEngine implements SessionEngine, UserSessionIndex, AutoCl
                 + (userColumn == null ? "" : ", user column " + userColumn) + "]";
     }
 
-    /** One unit of work on a connection. */
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    /** Runs a read: retried once on a fresh connection when its connection turns out to be broken. */
-    private <T> T read(String operation, @Nullable String key, Work<T> work) {
-        try {
-            return attempt(operation, key, work);
-        } catch (BrokenConnection broken) {
-            LOG.warn("A pooled connection to {} broke ({}); dropped idle connections, retrying the read once",
-                    database, broken.sqlCause().getMessage());
-            try {
-                return attempt(operation, key, work);
-            } catch (BrokenConnection again) {
-                throw failure(operation, key, again.sqlCause());
-            }
-        }
-    }
-
-    /** Runs a write, or anything not safe to repeat: a statement whose reply was lost may have run. */
-    private <T> T call(String operation, @Nullable String key, Work<T> work) {
-        try {
-            return attempt(operation, key, work);
-        } catch (BrokenConnection broken) {
-            throw failure(operation, key, broken.sqlCause());
-        }
-    }
-
-    /**
-     * Runs {@code work} on a pooled connection. In autocommit (the engine's own pool, and most pools) each
-     * statement commits by itself; on a connection handed out with autocommit off, the work is committed,
-     * or rolled back on failure, so no transaction is left open. Failing to get a connection is final (the
-     * pool already waited its timeout); a connection that breaks in use makes the pool drop its idle
-     * connections, which are likely as dead (the database restarted), and is reported as
-     * {@link BrokenConnection}.
-     */
-    private <T> T attempt(String operation, @Nullable String key, Work<T> work) throws BrokenConnection {
-        Connection c;
-        try {
-            c = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw failure(operation, key, e);
-        }
-        try (c) {
-            boolean manual = !c.getAutoCommit();
-            try {
-                T result = work.run(c);
-                if (manual) {
-                    c.commit();
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                if (manual) {
-                    rollbackQuietly(c, e);
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            if (isBrokenConnection(e)) {
-                evictIdleConnections();
-                throw new BrokenConnection(e);
-            }
-            throw failure(operation, key, e);
-        }
-    }
-
-    /** SQLState class 08 (connection exception), as drivers and HikariCP classify a dead connection. */
-    private static boolean isBrokenConnection(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLRecoverableException || e instanceof SQLNonTransientConnectionException
-                || (state != null && state.startsWith("08"));
-    }
-
-    private void evictIdleConnections() {
-        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
-            hikari.getHikariPoolMXBean().softEvictConnections();
-        }
-    }
-
-    /** A connection broke while in use; the cause is the driver's exception. */
-    private static final class BrokenConnection extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        private final SQLException sqlCause;
-
-        BrokenConnection(SQLException cause) {
-            super(cause);
-            this.sqlCause = cause;
-        }
-
-        SQLException sqlCause() {
-            return sqlCause;
-        }
-    }
-
-    private static void rollbackQuietly(Connection c, Exception failure) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private SessionStorageException failure(String operation, @Nullable String key, SQLException e) {
-        String what = key == null ? operation : operation + " …" + SessionKeys.suffix(key);
-        String detail = String.valueOf(e.getMessage());
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !detail.contains(cause.getMessage())) {
-            detail += " (" + cause.getMessage() + ")";
-        }
-        if (key != null) {
-            detail = detail.replace(key, "…" + SessionKeys.suffix(key));
-        }
-        return new SessionStorageException(database + " failed to " + what + " in table " + table + ": "
-                + detail + ". Check that the database is running and reachable; the engine reconnects by "
-                + "itself once it is.", e);
-    }
-
     private static String requireValid(String key) {
         if (!SessionKeys.isValid(key)) {
             throw new IllegalArgumentException("Invalid characters or length in session key: keys are 8 "
                     + "to 40 characters from a-z0-9");
         }
         return key;
-    }
-
-    private String requireUserColumn(@Nullable String statement) {
-        if (statement == null) {
-            throw new UnsupportedOperationException("This JdbcEngine on table " + table + " has no user "
-                    + "column, so it cannot list or revoke a user's sessions. Build it with "
-                    + "JdbcEngine.builder(...).userColumn() (column user_id) or .userColumn(\"<column>\").");
-        }
-        return statement;
     }
 }

@@ -104,7 +104,7 @@ public final class JdbcEngineBuilder {
     /**
      * Turns on a nullable, indexed {@code varchar(255)} column holding each session's user id (the session
      * value named by {@code SessionSettings.userIdKey()}, {@code _auth_user_id} by default), written on
-     * every save, so {@link JdbcEngine#sessionsOf} and {@link JdbcEngine#revokeAll} are one indexed
+     * every save, so the built engine is a {@link dev.cloakroom.UserSessionIndex}, each call one indexed
      * statement each. Off by default, which keeps the table exactly Django's; {@link JdbcEngine#migrate()}
      * adds the column to an existing table. Django ignores the extra column, but rows Django saves leave it
      * empty, so its sessions are not listed.
@@ -171,6 +171,8 @@ public final class JdbcEngineBuilder {
 
     /**
      * Builds the engine and, unless {@link #createSchema(boolean) createSchema(false)}, migrates the schema.
+     * With a {@linkplain #userColumn() user column} the engine is also a
+     * {@link dev.cloakroom.UserSessionIndex}.
      *
      * @throws IllegalArgumentException if the JDBC URL names a database the engine does not support, or an
      *     in-memory SQLite database (each pooled connection would see its own)
@@ -183,8 +185,7 @@ public final class JdbcEngineBuilder {
         if (jdbcUrl != null) {
             SqlDialect dialect = dialectOfUrl(jdbcUrl);
             HikariDataSource pool = pool(jdbcUrl, dialect);
-            return migrated(new JdbcEngine(pool, pool, dialect, jdbcUrl, table, userColumn, clock,
-                    clearExpiredBatchSize, clearExpiredPause));
+            return migrated(engine(pool, pool, dialect, jdbcUrl));
         }
         DataSource source = Objects.requireNonNull(dataSource);
         String url = source instanceof HikariDataSource hikari ? hikari.getJdbcUrl() : null;
@@ -208,8 +209,18 @@ public final class JdbcEngineBuilder {
             }
         }
         // url is the pool's URL, or the driver's when the dialect had to be asked of the database.
-        return migrated(new JdbcEngine(source, null, dialect, Objects.requireNonNull(url), table, userColumn,
-                clock, clearExpiredBatchSize, clearExpiredPause));
+        return migrated(engine(source, null, dialect, Objects.requireNonNull(url)));
+    }
+
+    /** The engine with the user index when there is a user column, without it otherwise. */
+    private JdbcEngine engine(DataSource source, @Nullable HikariDataSource pool, SqlDialect dialect,
+            String url) {
+        String column = userColumn;
+        return column == null
+                ? new JdbcEngine(source, pool, dialect, url, table, null, clock, clearExpiredBatchSize,
+                        clearExpiredPause)
+                : new IndexedJdbcEngine(source, pool, dialect, url, table, column, clock,
+                        clearExpiredBatchSize, clearExpiredPause);
     }
 
     private JdbcEngine migrated(JdbcEngine engine) {

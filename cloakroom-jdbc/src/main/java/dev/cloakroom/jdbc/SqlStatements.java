@@ -17,12 +17,17 @@ import org.jspecify.annotations.Nullable;
  * @param exists a row, live or not: (key)
  * @param delete (key)
  * @param deleteExpiredBatch (now, batch size)
+ * @param find key, data, expire_date [, user] of a row, live or not: (key)
+ * @param live key, data, expire_date [, user] of live rows, soonest expiry first: (now); a LIMIT may
+ *     follow
+ * @param stats live rows, all rows, total and largest data length: (now)
  * @param sessionsOf key, expire_date of a user's live rows: (user, now); null without a user column
  * @param revokeAll (user); null without a user column
  * @param revokeAllExcept (user, key); null without a user column
  */
 record SqlStatements(String load, String insert, String replace, String overwrite, String currentData,
-        String exists, String delete, String deleteExpiredBatch, @Nullable String sessionsOf,
+        String exists, String delete, String deleteExpiredBatch, String find, String live, String stats,
+        @Nullable String sessionsOf,
         @Nullable String revokeAll, @Nullable String revokeAllExcept) {
 
     static SqlStatements of(SqlDialect dialect, String table, @Nullable String userColumn) {
@@ -41,6 +46,7 @@ record SqlStatements(String load, String insert, String replace, String overwrit
             selected += ", " + user;
         }
         String byKey = " WHERE " + key + " = ?";
+        String row = "SELECT " + key + ", " + selected + " FROM " + t;
         return new SqlStatements(
                 "SELECT " + selected + " FROM " + t + byKey + " AND " + expire + " > ?",
                 dialect.insert(t, columns),
@@ -50,6 +56,11 @@ record SqlStatements(String load, String insert, String replace, String overwrit
                 "SELECT 1 FROM " + t + byKey,
                 "DELETE FROM " + t + byKey,
                 dialect.deleteExpiredBatch(t, expire, key),
+                row + byKey,
+                row + " WHERE " + expire + " > ? ORDER BY " + expire + ", " + key,
+                "SELECT COALESCE(SUM(CASE WHEN " + expire + " > ? THEN 1 ELSE 0 END), 0), COUNT(*), "
+                        + "COALESCE(SUM(LENGTH(" + data + ")), 0), "
+                        + "COALESCE(MAX(LENGTH(" + data + ")), 0) FROM " + t,
                 user == null ? null : "SELECT " + key + ", " + expire + " FROM " + t + " WHERE " + user
                         + " = ? AND " + expire + " > ? ORDER BY " + expire + ", " + key,
                 user == null ? null : "DELETE FROM " + t + " WHERE " + user + " = ?",

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.cloakroom.ListingStats;
 import dev.cloakroom.SaveResult;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.UserSessionIndex;
+import dev.cloakroom.contrib.auth.UserSessions;
 import dev.cloakroom.contract.LogCapture;
 import dev.cloakroom.contract.MutableClock;
 import dev.cloakroom.internal.PythonDates;
@@ -158,16 +161,17 @@ abstract class DjangoTableContract {
         try (Connection c = dataSource().getConnection()) {
             assertUserColumn(c, table, "user_id");
         }
-        assertThat(indexed.sessionsOf("42")).as("rows saved before the column existed").isEmpty();
+        assertThat(index(indexed).sessionsOf("42")).as("rows saved before the column existed").isEmpty();
         Session unverified = open(indexed, before.key());
         unverified.put("seen", true);
         unverified.save();
-        assertThat(indexed.sessionsOf("42")).as("a save that verified no login").isEmpty();
+        assertThat(index(indexed).sessionsOf("42")).as("a save that verified no login").isEmpty();
         Session again = open(indexed, before.key());
         again.setVerifiedUser("42"); // what Auth.currentUser does once the auth hash checks out
         again.put("seen", 2);
         again.save();
-        assertThat(indexed.sessionsOf("42")).extracting(SessionSummary::key).containsExactly(before.key());
+        assertThat(index(indexed).sessionsOf("42")).extracting(SessionSummary::key)
+                .containsExactly(before.key());
         assertThat(indexed.migrate()).isEmpty();
     }
 
@@ -464,9 +468,11 @@ abstract class DjangoTableContract {
         userSession(engine, "42", -60);
         userSession(engine, "7", 3600);
         userSession(engine, null, 3600);
-        assertThat(engine.sessionsOf("42")).extracting(SessionSummary::key).containsExactly(sooner, later);
-        assertThat(engine.sessionsOf("42").get(0).expiresAt()).isEqualTo(clock.instant().plusSeconds(3600));
-        assertThat(engine.sessionsOf("nobody")).isEmpty();
+        assertThat(index(engine).sessionsOf("42")).extracting(SessionSummary::key)
+                .containsExactly(sooner, later);
+        assertThat(index(engine).sessionsOf("42").get(0).expiresAt())
+                .isEqualTo(clock.instant().plusSeconds(3600));
+        assertThat(index(engine).sessionsOf("nobody")).isEmpty();
     }
 
     @Test
@@ -476,13 +482,13 @@ abstract class DjangoTableContract {
         String other = userSession(engine, "42", 3600);
         String expired = userSession(engine, "42", -60);
         String someoneElse = userSession(engine, "7", 3600);
-        assertThat(engine.revokeAll("42", mine)).isEqualTo(2);
+        assertThat(index(engine).revokeAll("42", mine)).isEqualTo(2);
         assertThat(engine.exists(mine)).isTrue();
         assertThat(engine.exists(other)).isFalse();
         assertThat(engine.exists(expired)).isFalse();
         assertThat(engine.exists(someoneElse)).isTrue();
-        assertThat(engine.revokeAll("42", null)).isEqualTo(1);
-        assertThat(engine.sessionsOf("42")).isEmpty();
+        assertThat(index(engine).revokeAll("42", null)).isEqualTo(1);
+        assertThat(index(engine).sessionsOf("42")).isEmpty();
     }
 
     /** Django's test_extra_session_field: the column follows the user id on every save. */
@@ -497,7 +503,7 @@ abstract class DjangoTableContract {
             assertThat(queryString(c, "SELECT user_id FROM " + table + " WHERE session_key = ?", key))
                     .isNull();
         }
-        assertThat(engine.sessionsOf("42")).isEmpty();
+        assertThat(index(engine).sessionsOf("42")).isEmpty();
     }
 
     @Test
@@ -505,18 +511,53 @@ abstract class DjangoTableContract {
         JdbcEngine engine = engine(JdbcEngineBuilder::userColumn);
         String bob = userSession(engine, "Bob", 3600);
         userSession(engine, "bob", 3600);
-        assertThat(engine.sessionsOf("Bob")).extracting(SessionSummary::key).containsExactly(bob);
+        assertThat(index(engine).sessionsOf("Bob")).extracting(SessionSummary::key).containsExactly(bob);
     }
 
     @Test
     void userIndexWithoutAUserColumnSaysHowToTurnItOn() {
         JdbcEngine engine = engine();
-        assertThat(engine.hasUserColumn()).isFalse();
-        assertThatThrownBy(() -> engine.sessionsOf("42")).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("userColumn(");
-        assertThatThrownBy(() -> engine.revokeAll("42", null))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("userColumn(");
+        assertThat(engine).isNotInstanceOf(UserSessionIndex.class);
+        assertThat(engine(JdbcEngineBuilder::userColumn)).isInstanceOf(UserSessionIndex.class);
+        assertThatThrownBy(() -> UserSessions.sessionsOf(engine, "42"))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("userColumn(");
+        assertThatThrownBy(() -> UserSessions.revokeAll(engine, "42", null))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("userColumn(");
+    }
+
+    // ------------------------------------------------------------ listing
+
+    @Test
+    void listingFindsExpiredRowsAndListsLiveOnesSoonestFirst() {
+        JdbcEngine engine = engine(JdbcEngineBuilder::userColumn);
+        String later = userSession(engine, "42", 7200);
+        String sooner = userSession(engine, null, 3600);
+        String expired = userSession(engine, "7", -60);
+        assertThat(engine.find(expired)).get().satisfies(s -> {
+            assertThat(s.isExpiredAt(clock.instant())).isTrue();
+            assertThat(s.userId()).isEqualTo("7");
+        });
+        assertThat(engine.find(later)).get().extracting(StoredSession::expiresAt)
+                .isEqualTo(clock.instant().plusSeconds(7200));
+        assertThat(engine.find("nosuchkey0000000")).isEmpty();
+        assertThat(engine.find("../bad")).isEmpty();
+        assertThat(engine.live(clock.instant(), 0)).extracting(StoredSession::key)
+                .containsExactly(sooner, later);
+        assertThat(engine.live(clock.instant(), 1)).extracting(StoredSession::key).containsExactly(sooner);
+        assertThat(engine.live(clock.instant(), 0).get(1).userId()).isEqualTo("42");
+        assertThat(engine.description()).contains(table);
+    }
+
+    @Test
+    void listingCountsLiveAndExpiredRowsAndTheirSizes() {
+        JdbcEngine engine = engine();
+        assertThat(engine.stats(clock.instant())).isEqualTo(new ListingStats(0, 0, 0, 0));
+        String live = userSession(engine, null, 3600);
+        String expired = userSession(engine, "7", -60);
+        int liveBytes = engine.find(live).orElseThrow().data().length();
+        int expiredBytes = engine.find(expired).orElseThrow().data().length();
+        assertThat(engine.stats(clock.instant())).isEqualTo(new ListingStats(1, 1, liveBytes + expiredBytes,
+                Math.max(liveBytes, expiredBytes)));
     }
 
     // ------------------------------------------------------------ the engine's own pool
@@ -538,6 +579,11 @@ abstract class DjangoTableContract {
     // ------------------------------------------------------------ helpers
 
     /** Saves a new session; {@code user} stands for a verified login of that user. */
+    protected static UserSessionIndex index(JdbcEngine engine) {
+        assertThat(engine).isInstanceOf(UserSessionIndex.class);
+        return (UserSessionIndex) engine;
+    }
+
     protected String userSession(JdbcEngine engine, @Nullable String user, long seconds) {
         Session session = Session.open(engine, settings, null);
         if (user != null) {

@@ -1,15 +1,15 @@
 package dev.cloakroom.jdbc;
 
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import org.junit.jupiter.api.AfterAll;
 
 /**
  * The core conformance suite on the test MariaDB, through the engine's own pool (server-side prepared
  * statements) and with the user column on, so the contract also runs on the widened table.
  */
-class MariaDbJdbcEngineIT extends SessionEngineContract {
+class MariaDbJdbcEngineIT extends ServerSideEngineContract {
 
     private static final String TABLE = TestDatabases.uniqueTableName();
 
@@ -21,7 +21,7 @@ class MariaDbJdbcEngineIT extends SessionEngineContract {
     }
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return JdbcEngine.builder(TestDatabases.MARIADB_URL).table(TABLE).userColumn().clock(settings.clock())
                 .build();
     }

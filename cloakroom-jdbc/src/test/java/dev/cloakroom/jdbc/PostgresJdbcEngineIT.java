@@ -1,14 +1,14 @@
 package dev.cloakroom.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The core conformance suite on the test PostgreSQL, through a DataSource the test owns. */
-class PostgresJdbcEngineIT extends SessionEngineContract {
+class PostgresJdbcEngineIT extends ServerSideEngineContract {
 
     private static final String TABLE = TestDatabases.uniqueTableName();
     private static HikariDataSource dataSource;
@@ -25,7 +25,7 @@ class PostgresJdbcEngineIT extends SessionEngineContract {
     }
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return JdbcEngine.builder(dataSource).table(TABLE).clock(settings.clock()).build();
     }
 }

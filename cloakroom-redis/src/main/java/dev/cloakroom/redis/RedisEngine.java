@@ -1,7 +1,7 @@
 package dev.cloakroom.redis;
 
 import dev.cloakroom.SaveResult;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: one instance, holding one shared connection, serves the whole application. Close it
  * when the application stops.
  */
-public final class RedisEngine implements SessionEngine, UserSessionIndex, AutoCloseable {
+public final class RedisEngine implements ServerSideEngine, UserSessionIndex, AutoCloseable {
 
     /** The default key prefix. */
     public static final String DEFAULT_KEY_PREFIX = "cloakroom:session:";
@@ -90,7 +90,7 @@ public final class RedisEngine implements SessionEngine, UserSessionIndex, AutoC
         return builder;
     }
 
-    // ---------------------------------------------------------------- SessionEngine
+    // ---------------------------------------------------------------- ServerSideEngine
 
     @Override
     public Optional<StoredSession> load(String key) {

@@ -1,9 +1,9 @@
 package dev.cloakroom.redis;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import dev.cloakroom.engine.CachedDbEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.jdbc.TestDatabases;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The core conformance suite on {@code cached_db}: the shared test Redis in front of the test PostgreSQL. */
-class CachedDbRedisPostgresIT extends SessionEngineContract {
+class CachedDbRedisPostgresIT extends ServerSideEngineContract {
 
     private static final String PREFIX = TestRedis.uniquePrefix(CachedDbRedisPostgresIT.class);
     private static final String TABLE = TestDatabases.uniqueTableName();
@@ -30,7 +30,7 @@ class CachedDbRedisPostgresIT extends SessionEngineContract {
     }
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         RedisEngine cache = RedisEngine.builder(TestRedis.URL).keyPrefix(PREFIX).clock(settings.clock())
                 .build();
         JdbcEngine db = JdbcEngine.builder(dataSource).table(TABLE).clock(settings.clock()).userColumn()

@@ -1,8 +1,8 @@
 package dev.cloakroom.redis;
 
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import dev.cloakroom.engine.CachedDbEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.jdbc.TestDatabases;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The core conformance suite on {@code cached_db}: the shared test Redis in front of an SQLite file. */
-class CachedDbRedisSqliteIT extends SessionEngineContract {
+class CachedDbRedisSqliteIT extends ServerSideEngineContract {
 
     private static final String PREFIX = TestRedis.uniquePrefix(CachedDbRedisSqliteIT.class);
 
@@ -19,7 +19,7 @@ class CachedDbRedisSqliteIT extends SessionEngineContract {
     Path directory;
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         RedisEngine cache = RedisEngine.builder(TestRedis.URL).keyPrefix(PREFIX).clock(settings.clock())
                 .build();
         JdbcEngine db = JdbcEngine.builder(TestDatabases.sqliteUrl(directory.resolve("sessions.db")))

@@ -3,10 +3,10 @@ package dev.cloakroom.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.Session;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionSummary;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The core conformance suite on a three-master Redis Cluster of this test's own, plus the user index,
  * whose sorted set lives in another slot than the sessions it lists.
  */
-class RedisClusterIT extends SessionEngineContract {
+class RedisClusterIT extends ServerSideEngineContract {
 
     private static PrivateCluster cluster;
 
@@ -32,7 +32,7 @@ class RedisClusterIT extends SessionEngineContract {
     }
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return RedisEngine.builder(cluster.urls()).clock(settings.clock()).build();
     }
 

@@ -3,11 +3,12 @@ package dev.cloakroom.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.Session;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import dev.cloakroom.internal.SecurityLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,12 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The core conformance suite on the shared test Redis, plus the storage format. */
-class RedisEngineIT extends SessionEngineContract {
+class RedisEngineIT extends ServerSideEngineContract {
 
     private static final String PREFIX = TestRedis.uniquePrefix(RedisEngineIT.class);
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return RedisEngine.builder(TestRedis.URL).keyPrefix(PREFIX).clock(settings.clock()).build();
     }
 

@@ -2,15 +2,15 @@ package dev.cloakroom.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.SessionEngineContract;
+import dev.cloakroom.contract.ServerSideEngineContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The conformance suite through a redis-sentinel:// URI, on a Sentinel and master of this test's own. */
-class RedisSentinelIT extends SessionEngineContract {
+class RedisSentinelIT extends ServerSideEngineContract {
 
     private static PrivateRedis master;
     private static PrivateSentinel sentinel;
@@ -28,7 +28,7 @@ class RedisSentinelIT extends SessionEngineContract {
     }
 
     @Override
-    protected SessionEngine newEngine(SessionSettings settings) {
+    protected ServerSideEngine newEngine(SessionSettings settings) {
         return RedisEngine.builder("redis-sentinel://127.0.0.1:" + sentinel.port() + "/3#mymaster")
                 .clock(settings.clock()).build();
     }

@@ -3,6 +3,7 @@ package dev.cloakroom.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.SameSite;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionSettings;
@@ -144,7 +145,7 @@ abstract class AbstractSessionFilterIT {
         static final String INTERNALS =
                 "PostgreSQL at db-7.internal:5432 (table app_sessions, pool 10/10 busy)";
 
-        DownEngine(dev.cloakroom.SessionEngine delegate) {
+        DownEngine(ServerSideEngine delegate) {
             super(delegate);
         }
 
@@ -181,10 +182,15 @@ abstract class AbstractSessionFilterIT {
         return mount(name, MemoryEngine.create(clock));
     }
 
+    /** Mounts {@code engine}, counting its storage calls if it stores on the server. */
     private TestContainer.Mount mount(String name, SessionEngine engine) {
-        CountingEngine counting = CountingEngine.wrap(engine);
-        engines.put(name, counting);
-        return new TestContainer.Mount(name, new SessionFilter(counting, settings.get(name)), Map.of());
+        SessionEngine mounted = engine;
+        if (engine instanceof ServerSideEngine server) {
+            CountingEngine counting = CountingEngine.wrap(server);
+            engines.put(name, counting);
+            mounted = counting;
+        }
+        return new TestContainer.Mount(name, new SessionFilter(mounted, settings.get(name)), Map.of());
     }
 
     // ------------------------------------------------------------------ HTTP

@@ -1,7 +1,7 @@
 package dev.cloakroom.bench.micro;
 
 import dev.cloakroom.SaveResult;
-import dev.cloakroom.SessionEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.StoredSession;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * An engine that stores nothing and always has one session: every load returns {@code stored} under the
  * key asked for, every write succeeds. Isolates the middleware and the session from storage.
  */
-final class NoOpEngine implements SessionEngine {
+final class NoOpEngine implements ServerSideEngine {
 
     private final StoredSession stored;
 

@@ -1,11 +1,10 @@
 package dev.cloakroom.contrib.auth;
 
-import dev.cloakroom.ClientSideEngine;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.UserSessionIndex;
-import dev.cloakroom.engine.FileEngine;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  * data stops naming that user (logout). Call these methods only for a user {@link Auth#currentUser}
  * verified: they trust the id stored in the session.
  *
- * <p>The {@code signed_cookies} engine keeps sessions in the browser, so they cannot be listed or
- * revoked; the {@code file} engine keeps no index. On those every method here throws
- * {@link UnsupportedOperationException}. Thread-safe.
+ * <p>On an engine that does not implement {@link UserSessionIndex} ({@code signed_cookies} keeps sessions
+ * in the browser; {@code file}, and {@code db} without its user column, keep no index) every method here
+ * throws {@link UnsupportedOperationException}. Thread-safe.
  */
 public final class UserSessions {
 
@@ -81,22 +80,14 @@ public final class UserSessions {
 
     private static UserSessionIndex indexOf(SessionEngine engine) {
         if (engine instanceof UserSessionIndex index) {
-            if (index.indexesUsers()) {
-                return index;
-            }
-            throw new UnsupportedOperationException("The engine " + engine.getClass().getSimpleName()
-                    + " is not indexing sessions by user; for db, build it with userColumn()");
+            return index;
         }
-        if (engine instanceof ClientSideEngine) {
-            throw new UnsupportedOperationException("The signed_cookies engine keeps sessions in the "
-                    + "browser, so they cannot be listed or revoked; use db or cache");
+        if (engine instanceof ServerSideEngine) {
+            throw new UnsupportedOperationException("The engine " + engine + " keeps no index of "
+                    + "sessions by user, so they cannot be listed or revoked; use cache, or db built with "
+                    + "userColumn()");
         }
-        if (engine instanceof FileEngine) {
-            throw new UnsupportedOperationException("The file engine keeps no index of sessions by user, "
-                    + "so they cannot be listed or revoked; use db or cache");
-        }
-        throw new UnsupportedOperationException("The engine " + engine.getClass().getSimpleName()
-                + " does not implement UserSessionIndex, so a user's sessions cannot be listed or revoked; "
-                + "use db or cache");
+        throw new UnsupportedOperationException("The signed_cookies engine keeps sessions in the browser, so "
+                + "they cannot be listed or revoked; use db or cache");
     }
 }

@@ -168,6 +168,7 @@ class UserSessionsTest {
 
         assertThatThrownBy(() -> UserSessions.sessionsOf(session))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("file engine").hasMessageContaining("use db or cache");
+                .hasMessageContaining(files.toString()).hasMessageContaining("keeps no index")
+                .hasMessageContaining("use cache, or db built with userColumn()");
     }
 }

@@ -3,6 +3,7 @@ package dev.cloakroom.servlet.contrib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.contrib.auth.AuthUser;
@@ -63,7 +64,7 @@ class SignOutEverywhereIT {
     }
 
     /** An engine for one run; closing it runs its cleanup. */
-    private record Backend(SessionEngine engine, Cleanup cleanup) implements AutoCloseable {
+    private record Backend(ServerSideEngine engine, Cleanup cleanup) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             cleanup.run();
@@ -178,7 +179,7 @@ class SignOutEverywhereIT {
     void signingOutEverywhereElseKeepsThisSessionAndOtherUsers(String name, Supplier<Backend> backends)
             throws Exception {
         try (Backend backend = backends.get(); JettyApp app = start(backend.engine())) {
-            SessionEngine engine = backend.engine();
+            ServerSideEngine engine = backend.engine();
             JettyApp.Browser laptop = app.browser();
             JettyApp.Browser phone = app.browser();
             JettyApp.Browser bob = app.browser();

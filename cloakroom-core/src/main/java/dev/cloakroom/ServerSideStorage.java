@@ -1,0 +1,182 @@
+package dev.cloakroom;
+
+import dev.cloakroom.internal.SessionKeys;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A session stored on the server ({@link ServerSideEngine}) under a random key: created with a fresh key,
+ * saved compare-and-set with reload and replay on conflict, deleted by key.
+ */
+final class ServerSideStorage implements SessionStorage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+    private static final int MAX_CREATE_ATTEMPTS = 100;
+
+    private final ServerSideEngine engine;
+    private final SessionSettings settings;
+
+    ServerSideStorage(ServerSideEngine engine, SessionSettings settings) {
+        this.engine = engine;
+        this.settings = settings;
+    }
+
+    @Override
+    public SessionEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public boolean isStoredOnServer() {
+        return true;
+    }
+
+    @Override
+    public boolean isUsableKey(@Nullable String candidate) {
+        return SessionKeys.isValid(candidate);
+    }
+
+    @Override
+    public Map<String, Object> load(SessionState state, String key) {
+        Optional<StoredSession> stored = engine.load(key);
+        if (stored.isEmpty()) {
+            state.key = null;
+            return new LinkedHashMap<>();
+        }
+        state.loaded = stored.get();
+        return settings.codec().decode(stored.get().data());
+    }
+
+    @Override
+    public void save(SessionState state, Supplier<Map<String, Object>> loadData) {
+        state.throwIfLoadFailed();
+        if (state.key == null) {
+            create(state);
+            return;
+        }
+        Map<String, Object> data = loadData.get();
+        String current = state.key;
+        if (current == null) {
+            // Loading found no record: Django's forced update fails here too.
+            throw new SessionInterruptedException();
+        }
+        long started = System.nanoTime();
+        long deadline = started + settings.saveRetryTimeout().toNanos();
+        for (int attempt = 1; ; attempt++) {
+            StoredSession next = toStored(state, current, data);
+            switch (engine.save(state.loaded, next)) {
+                case SAVED:
+                    state.stored(next);
+                    if (attempt > 1) {
+                        LOG.debug("Saved session …{} after {} attempts in {} ms", SessionKeys.suffix(current),
+                                attempt, (System.nanoTime() - started) / 1_000_000);
+                    }
+                    return;
+                case GONE:
+                    throw new SessionInterruptedException();
+                case CONFLICT:
+                default:
+                    if (attempt >= settings.maxSaveAttempts() || System.nanoTime() - deadline >= 0) {
+                        throw new SessionException("Could not save session …" + SessionKeys.suffix(current)
+                                + " in " + attempt + " attempts over "
+                                + (System.nanoTime() - started) / 1_000_000
+                                + " ms: other requests kept changing it at the same time");
+                    }
+                    SaveBackoff.pause(attempt, deadline);
+                    StoredSession fresh = engine.load(current).orElseThrow(SessionInterruptedException::new);
+                    state.loaded = fresh;
+                    data = state.journal.replay(settings.codec().decode(fresh.data()), data);
+                    state.cache = data;
+            }
+        }
+    }
+
+    /** Creates the data under a new key, then deletes the old record. */
+    @Override
+    public void cycleKey(SessionState state, Map<String, Object> data) {
+        String oldKey = state.key;
+        create(state);
+        state.cache = data;
+        if (oldKey != null) {
+            engine.delete(oldKey);
+        }
+    }
+
+    @Override
+    public void delete(SessionState state) {
+        state.throwIfLoadFailed();
+        if (state.key != null) {
+            state.saved = false; // nothing stored any more
+            engine.delete(state.key);
+        }
+    }
+
+    @Override
+    public void deleteOther(String otherKey) {
+        if (SessionKeys.isValid(otherKey)) {
+            engine.delete(otherKey);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return SessionKeys.isValid(key) && engine.exists(key);
+    }
+
+    private void create(SessionState state) {
+        Map<String, Object> data = state.cache != null ? state.cache : new LinkedHashMap<>();
+        state.cache = data;
+        state.accessed = true;
+        for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
+            StoredSession candidate = toStored(state, SessionKeys.generate(), data);
+            if (engine.create(candidate)) {
+                state.stored(candidate);
+                state.modified = true;
+                return;
+            }
+        }
+        throw new SessionException("Could not find a free session key in " + MAX_CREATE_ATTEMPTS
+                + " attempts; the engine keeps reporting keys as taken");
+    }
+
+    private StoredSession toStored(SessionState state, String storeKey, Map<String, Object> data) {
+        Instant now = settings.clock().instant();
+        Instant expiresAt = state.expiry(data, now).date(now, settings.cookieAge());
+        return new StoredSession(storeKey, settings.codec().encode(data), expiresAt,
+                indexedUser(state, data));
+    }
+
+    /**
+     * The user this save files the session under ({@link StoredSession#userId()}): the id the data names
+     * under {@code userIdKey}, but only if a login vouches for it, either in this request
+     * ({@link Session#setVerifiedUser}) or in an earlier one (the stored record was already filed under it).
+     * Data alone never files a session under a user, so nobody can plant a session in another user's list
+     * by storing their id.
+     */
+    private @Nullable String indexedUser(SessionState state, Map<String, Object> data) {
+        Object value = data.get(settings.userIdKey());
+        String claimed = value instanceof String s && !s.isEmpty() ? s
+                : value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                ? value.toString() : null;
+        if (claimed == null) {
+            return null;
+        }
+        if (claimed.equals(state.verifiedUser)) {
+            return claimed;
+        }
+        StoredSession previous = state.loaded;
+        return previous != null && claimed.equals(previous.userId()) ? claimed : null;
+    }
+
+    @Override
+    public String toString() {
+        return "ServerSideStorage[" + engine + "]";
+    }
+}
