@@ -3,7 +3,6 @@ package dev.cloakroom.engine;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -15,7 +14,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * nonce and a 16-byte tag. The associated data is the UTF-8 text {@code 1.<keyId>.<cookieName>}, so a
  * token only opens under its format version, its key and the cookie name it was written for.
  *
- * <p>Stateless and thread-safe: a {@link Cipher} is made for each call, since one is not thread-safe.
+ * <p>Thread-safe. A {@link Cipher} is not, and looking one up costs several times what encrypting a
+ * cookie does, so each thread keeps one; every call initializes it afresh with its key and nonce.
  */
 final class EncryptedToken {
 
@@ -27,6 +27,7 @@ final class EncryptedToken {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(EncryptedToken::newCipher);
 
     private EncryptedToken() {
     }
@@ -38,7 +39,7 @@ final class EncryptedToken {
         random.nextBytes(nonce);
         System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(associatedData(key.id(), cookieName));
             int written = cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
@@ -87,15 +88,23 @@ final class EncryptedToken {
                     + " bytes is shorter than a nonce and a tag");
         }
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key.spec(),
-                    new GCMParameterSpec(TAG_BYTES * 8, Arrays.copyOf(sealed, NONCE_BYTES)));
+                    new GCMParameterSpec(TAG_BYTES * 8, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData(key.id(), cookieName));
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (AEADBadTagException e) {
             throw new Rejected("it fails authentication (tampered, truncated, or for another cookie name)");
         } catch (GeneralSecurityException e) {
             throw new Rejected("it cannot be decrypted: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The Java runtime has no " + TRANSFORMATION, e);
         }
     }
 
