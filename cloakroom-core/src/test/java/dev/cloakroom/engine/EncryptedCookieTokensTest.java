@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +200,27 @@ class EncryptedCookieTokensTest {
         }
     }
 
+    /** One token has one spelling: padding, or other values of base64's unused low bits, are rejected. */
+    @Test
+    void otherSpellingsOfTheSameBytesAreRejected() {
+        EncryptedCookieEngine engine = engine(newKey);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (String value : List.of("", "x", "xx")) { // sealed lengths of each remainder modulo 3
+            String token = engine.write(Map.of("v", value));
+            int remainder = UNB64.decode(parts(token)[2]).length % 3;
+            if (remainder == 0) {
+                continue;
+            }
+            int last = token.length() - 1;
+            char lowBitChanged = alphabet.charAt(alphabet.indexOf(token.charAt(last)) ^ 1);
+            String respelled = token.substring(0, last) + lowBitChanged;
+            assertThat(UNB64.decode(parts(respelled)[2])).isEqualTo(UNB64.decode(parts(token)[2]));
+            assertRejected(engine, respelled, "not canonical");
+            assertRejected(engine, token + (remainder == 1 ? "==" : "="), "not canonical");
+            assertThat(engine.read(token)).isPresent();
+        }
+    }
+
     @Test
     void truncationAtEveryLengthIsRejected() {
         EncryptedCookieEngine engine = engine(newKey);
@@ -241,23 +261,24 @@ class EncryptedCookieTokensTest {
         deflater.finish();
         int n = deflater.deflate(cut);
         deflater.end();
-        Map<byte[], String> bad = new LinkedHashMap<>(); // plaintext → the reason logged
-        bad.put(new byte[0], "known flag");
-        bad.put(plaintext(2, json("{\"t\":1704067200,\"d\":{}}")), "known flag");
-        bad.put(plaintext(0, json("not json")), "not JSON");
-        bad.put(plaintext(0, json("{\"t\":1704067200,\"d\":{}} trailing")), "not JSON");
-        bad.put(plaintext(0, json("[1704067200,{}]")), "data object");
-        bad.put(plaintext(0, json("{\"t\":1704067200,\"d\":[]}")), "data object");
-        bad.put(plaintext(0, json("{\"t\":1704067200}")), "data object");
-        bad.put(plaintext(0, json("{\"d\":{}}")), "written-at");
-        bad.put(plaintext(0, json("{\"t\":\"1704067200\",\"d\":{}}")), "written-at");
-        bad.put(plaintext(0, json("{\"t\":1704067200.0,\"d\":{}}")), "written-at");
-        bad.put(plaintext(0, json("{\"t\":99999999999999999999,\"d\":{}}")), "written-at");
-        bad.put(plaintext(0, json("{\"t\":9223372036854775807,\"d\":{}}")), "written-at");
-        bad.put(plaintext(1, json("{\"t\":1704067200,\"d\":{}}")), "compressed data is unreadable");
-        bad.put(plaintext(1, Arrays.copyOf(cut, n - 3)), "compressed data is unreadable");
+        List<Map.Entry<byte[], String>> bad = new ArrayList<>(); // plaintext → the reason logged
+        bad.add(Map.entry(new byte[0], "known flag"));
+        bad.add(Map.entry(plaintext(2, json("{\"t\":1704067200,\"d\":{}}")), "known flag"));
+        bad.add(Map.entry(plaintext(0, json("not json")), "not JSON"));
+        bad.add(Map.entry(plaintext(0, json("{\"t\":1704067200,\"d\":{}} trailing")), "not JSON"));
+        bad.add(Map.entry(plaintext(0, json("[1704067200,{}]")), "data object"));
+        bad.add(Map.entry(plaintext(0, json("{\"t\":1704067200,\"d\":[]}")), "data object"));
+        bad.add(Map.entry(plaintext(0, json("{\"t\":1704067200}")), "data object"));
+        bad.add(Map.entry(plaintext(0, json("{\"d\":{}}")), "written-at"));
+        bad.add(Map.entry(plaintext(0, json("{\"t\":\"1704067200\",\"d\":{}}")), "written-at"));
+        bad.add(Map.entry(plaintext(0, json("{\"t\":1704067200.0,\"d\":{}}")), "written-at"));
+        bad.add(Map.entry(plaintext(0, json("{\"t\":99999999999999999999,\"d\":{}}")), "written-at"));
+        bad.add(Map.entry(plaintext(0, json("{\"t\":9223372036854775807,\"d\":{}}")), "written-at"));
+        bad.add(Map.entry(plaintext(1, json("{\"t\":1704067200,\"d\":{}}")),
+                "compressed data is unreadable"));
+        bad.add(Map.entry(plaintext(1, Arrays.copyOf(cut, n - 3)), "compressed data is unreadable"));
         int nonce = 0;
-        for (Map.Entry<byte[], String> e : bad.entrySet()) {
+        for (Map.Entry<byte[], String> e : bad) {
             byte[] iv = ByteBuffer.allocate(12).putInt(8, ++nonce).array();
             assertRejected(engine, seal("new", bytes(2), "sessionid", iv, e.getKey()), e.getValue());
         }
