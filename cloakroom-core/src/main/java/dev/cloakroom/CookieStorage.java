@@ -44,7 +44,7 @@ final class CookieStorage implements SessionStorage {
     public boolean isUsableKey(@Nullable String candidate) {
         if (candidate != null && candidate.length() > MAX_COOKIE_VALUE) {
             SecurityLog.suspicious("Ignoring a session cookie of " + candidate.length()
-                    + " characters, over the " + MAX_COOKIE_VALUE + " a signed session cookie can have");
+                    + " characters, over the " + MAX_COOKIE_VALUE + " a session cookie can have");
             return false;
         }
         // Django's rule for every engine: a key shorter than 8 characters is no key, silently.
@@ -72,7 +72,7 @@ final class CookieStorage implements SessionStorage {
         if (expiresAt.isAfter(now)) {
             return false;
         }
-        SecurityLog.suspicious("Rejected a signed session cookie: its session expired at " + expiresAt);
+        SecurityLog.suspicious("Rejected a session cookie: its session expired at " + expiresAt);
         return true;
     }
 
