@@ -1,7 +1,7 @@
 package dev.cloakroom.cli;
 
 import dev.cloakroom.SessionStorageException;
-import dev.cloakroom.demo.config.Redaction;
+import dev.cloakroom.config.Redaction;
 import dev.cloakroom.internal.PythonDates;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,8 +2,8 @@ package dev.cloakroom.cli;
 
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.UserSessionIndex;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.OpenedEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +32,10 @@ final class ListCommand extends EngineCommand {
         if (limit < 1) {
             throw CommandFailure.usage("Invalid --limit " + limit + ": expected at least 1");
         }
-        EnvironmentConfig config = config();
+        Settings config = config();
         requireStoredOnServer(config, "list");
-        Instant now = config.settings().clock().instant();
-        try (OpenEngine engine = open(config)) {
+        Instant now = config.sessionSettings().clock().instant();
+        try (OpenedEngine engine = open(config)) {
             Optional<StoredSessions> storage = Storage.of(config, engine);
             try {
                 List<Line> lines = storage.isPresent() ? fromStorage(storage.get(), config, now)
@@ -51,9 +51,9 @@ final class ListCommand extends EngineCommand {
     private record Line(String key, Instant expiresAt, @Nullable Integer size, @Nullable String user) {
     }
 
-    private List<Line> fromStorage(StoredSessions storage, EnvironmentConfig config, Instant now) {
-        SignedValues decoder = new SignedValues(config.settings());
-        String userIdKey = config.settings().userIdKey();
+    private List<Line> fromStorage(StoredSessions storage, Settings config, Instant now) {
+        SignedValues decoder = new SignedValues(config.sessionSettings());
+        String userIdKey = config.sessionSettings().userIdKey();
         List<Line> lines = new ArrayList<>();
         if (user != null) {
             Optional<List<StoredSessions.Row>> indexed = storage.liveOfUser(user, now, limit);
@@ -77,7 +77,7 @@ final class ListCommand extends EngineCommand {
         return lines;
     }
 
-    private List<Line> fromIndex(OpenEngine engine) {
+    private List<Line> fromIndex(OpenedEngine engine) {
         if (user == null || !(engine.engine() instanceof UserSessionIndex index)) {
             throw CommandFailure.usage("The " + engine.name()
                     + " engine cannot list all sessions; list one user's with --user ID, or use db, "

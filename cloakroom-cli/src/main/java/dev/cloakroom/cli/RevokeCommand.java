@@ -2,9 +2,8 @@ package dev.cloakroom.cli;
 
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.UserSessionIndex;
-import dev.cloakroom.demo.config.EngineKind;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.internal.SessionKeys;
 import dev.cloakroom.jdbc.JdbcEngine;
 import java.time.Instant;
@@ -39,15 +38,15 @@ final class RevokeCommand extends EngineCommand {
             throw CommandFailure.usage("Give either session keys or --user ID (see 'cloakroom revoke "
                     + "--help')");
         }
-        EnvironmentConfig config = config();
-        if (config.engine() == EngineKind.SIGNED_COOKIES) {
+        Settings config = config();
+        if (config.engineName().equals("signed_cookies")) {
             throw CommandFailure.usage("Signed cookies cannot be revoked: the session lives in the browser's "
                     + "cookie and the server stores nothing to delete. Rotate CLOAKROOM_SECRET_KEY (moving "
                     + "the old key to CLOAKROOM_SECRET_KEY_FALLBACKS only if old cookies should stay valid) "
                     + "to invalidate them all");
         }
         requireStoredOnServer(config, "revoke");
-        try (OpenEngine engine = open(config)) {
+        try (OpenedEngine engine = open(config)) {
             return user != null ? revokeUser(config, engine, user) : revokeKeys(engine.engine());
         }
     }
@@ -67,8 +66,8 @@ final class RevokeCommand extends EngineCommand {
         return missing == 0 ? Cli.OK : Cli.NOT_FOUND;
     }
 
-    private int revokeUser(EnvironmentConfig config, OpenEngine engine, String userId) {
-        JdbcEngine jdbc = engine.jdbc();
+    private int revokeUser(Settings config, OpenedEngine engine, String userId) {
+        JdbcEngine jdbc = jdbc(engine);
         int revoked;
         if (engine.engine() instanceof UserSessionIndex index && (jdbc == null || jdbc.hasUserColumn())) {
             revoked = index.revokeAll(userId, null);
@@ -80,14 +79,14 @@ final class RevokeCommand extends EngineCommand {
     }
 
     /** Without a user index: decode each live session to find the user's, then delete them. */
-    private int revokeByDecoding(EnvironmentConfig config, OpenEngine engine, String userId) {
+    private int revokeByDecoding(Settings config, OpenedEngine engine, String userId) {
         Optional<StoredSessions> storage = Storage.of(config, engine);
         if (storage.isEmpty()) {
             throw CommandFailure.usage("The " + engine.name() + " engine cannot find a user's sessions");
         }
-        SignedValues decoder = new SignedValues(config.settings());
-        String userIdKey = config.settings().userIdKey();
-        Instant now = config.settings().clock().instant();
+        SignedValues decoder = new SignedValues(config.sessionSettings());
+        String userIdKey = config.sessionSettings().userIdKey();
+        Instant now = config.sessionSettings().clock().instant();
         int revoked = 0;
         try (StoredSessions sessions = storage.get()) {
             for (StoredSessions.Row row : sessions.live(now, 0)) {

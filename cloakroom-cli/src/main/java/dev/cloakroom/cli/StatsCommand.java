@@ -1,7 +1,7 @@
 package dev.cloakroom.cli;
 
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.OpenedEngine;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
@@ -14,9 +14,9 @@ final class StatsCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        EnvironmentConfig config = config();
+        Settings config = config();
         requireStoredOnServer(config, "count");
-        try (OpenEngine engine = open(config)) {
+        try (OpenedEngine engine = open(config)) {
             Optional<StoredSessions> storage = Storage.of(config, engine);
             if (storage.isEmpty()) {
                 throw CommandFailure.usage("stats supports the db, cached_db and file engines; the "
@@ -24,7 +24,7 @@ final class StatsCommand extends EngineCommand {
                         + " engine cannot be counted from here");
             }
             try (StoredSessions sessions = storage.get()) {
-                StoredSessions.Stats stats = sessions.stats(config.settings().clock().instant());
+                StoredSessions.Stats stats = sessions.stats(config.sessionSettings().clock().instant());
                 out().printf("engine        %s (%s)%n", engine.name(), sessions.description());
                 out().printf("live          %d%n", stats.live());
                 out().printf("expired       %d%s%n", stats.expired(),

@@ -1,10 +1,9 @@
 package dev.cloakroom.cli;
 
-import dev.cloakroom.demo.config.EngineKind;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.CloakroomSettings;
+import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
-import dev.cloakroom.jdbc.JdbcEngineBuilder;
 import java.util.Optional;
 
 /** Opens the {@link StoredSessions} of an engine, for the engines that have one. */
@@ -14,15 +13,16 @@ final class Storage {
     }
 
     /** The db table (for {@code db} and {@code cached_db}) or the file directory; empty for other engines. */
-    static Optional<StoredSessions> of(EnvironmentConfig config, OpenEngine engine) {
-        JdbcEngine jdbc = engine.jdbc();
+    static Optional<StoredSessions> of(Settings config, OpenedEngine engine) {
+        JdbcEngine jdbc = EngineCommand.jdbc(engine);
         if (jdbc != null) {
-            return Optional.of(JdbcStoredSessions.open(config.databaseUrl(), jdbc.table(),
-                    jdbc.hasUserColumn() ? JdbcEngineBuilder.DEFAULT_USER_COLUMN : null));
+            return Optional.of(JdbcStoredSessions.open(config.get(CloakroomSettings.JDBC_URL), jdbc.table(),
+                    jdbc.hasUserColumn() ? config.get(CloakroomSettings.JDBC_USER_COLUMN) : null));
         }
-        if (engine.kind() == EngineKind.FILE) {
-            return Optional.of(new FileStoredSessions(config.filePath(), config.settings().cookieName(),
-                    config.settings().cookieAge()));
+        if (engine.name().equals("file")) {
+            return Optional.of(new FileStoredSessions(config.get(CloakroomSettings.FILE_PATH),
+                    config.sessionSettings().cookieName(),
+                    config.sessionSettings().cookieAge()));
         }
         return Optional.empty();
     }
