@@ -19,11 +19,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DemoMain {
 
+    private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
+
     private DemoMain() {
     }
 
     /** Serves the demo with the process's environment and {@code args} as flags; exits if it cannot. */
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+            // before any logger exists
+            System.setProperty(LOGBACK_CONFIGURATION, "dev/cloakroom/demo/logback-demo.xml");
+        }
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true);
