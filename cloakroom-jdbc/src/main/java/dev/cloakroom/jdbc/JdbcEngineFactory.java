@@ -2,6 +2,7 @@ package dev.cloakroom.jdbc;
 
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.config.CloakroomSettings;
+import dev.cloakroom.config.ConfigurationException;
 import dev.cloakroom.config.EngineFactory;
 import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.config.Redaction;
@@ -33,6 +34,8 @@ public final class JdbcEngineFactory implements EngineFactory {
         JdbcEngine engine;
         try {
             engine = build(settings, session, url, schema);
+        } catch (ConfigurationException e) {
+            throw e;
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw settings.cannotUse(CloakroomSettings.JDBC_URL, shown, e);
         }
@@ -57,12 +60,24 @@ public final class JdbcEngineFactory implements EngineFactory {
             }
             withoutColumn.close();
         }
-        return builder(settings, session, url, schema).userColumn(userColumn).build();
+        JdbcEngineBuilder withColumn = builder(settings, session, url, schema);
+        try {
+            withColumn.userColumn(userColumn);
+        } catch (IllegalArgumentException e) {
+            throw settings.cannotUse(CloakroomSettings.JDBC_USER_COLUMN, userColumn, e);
+        }
+        return withColumn.build();
     }
 
     private static JdbcEngineBuilder builder(Settings settings, SessionSettings session, String url,
             Schema schema) {
-        return JdbcEngine.builder(url).table(settings.get(CloakroomSettings.JDBC_TABLE))
-                .clock(session.clock()).createSchema(schema == Schema.CREATE_MISSING);
+        JdbcEngineBuilder builder = JdbcEngine.builder(url).clock(session.clock())
+                .createSchema(schema == Schema.CREATE_MISSING);
+        String table = settings.get(CloakroomSettings.JDBC_TABLE);
+        try {
+            return builder.table(table);
+        } catch (IllegalArgumentException e) {
+            throw settings.cannotUse(CloakroomSettings.JDBC_TABLE, table, e);
+        }
     }
 }
