@@ -40,6 +40,7 @@ public final class Settings {
     private final List<Setting<?>> table;
     private final Map<Setting<?>, Object> values;
     private final Map<Setting<?>, String> spelled;
+    private final Map<Setting<?>, String> raw;
     private final Spelling preferred;
     private final Path workingDirectory;
     private final boolean secretKeyFile;
@@ -47,10 +48,12 @@ public final class Settings {
     private @Nullable SessionSettings sessionSettings;
     private @Nullable SecretSource secretSource;
 
-    private Settings(Reader reader, Map<Setting<?>, Object> values, Map<Setting<?>, String> spelled) {
+    private Settings(Reader reader, Map<Setting<?>, Object> values, Map<Setting<?>, String> spelled,
+            Map<Setting<?>, String> raw) {
         this.table = List.copyOf(reader.table);
         this.values = values;
         this.spelled = spelled;
+        this.raw = raw;
         this.preferred = reader.sources.isEmpty() ? Spelling.ENVIRONMENT : reader.sources.get(0).spelling;
         this.workingDirectory = reader.workingDirectory;
         this.secretKeyFile = reader.secretKeyFile;
@@ -222,7 +225,7 @@ public final class Settings {
     }
 
     private String rawValue(Setting<?> setting) {
-        return String.valueOf(values.get(setting));
+        return String.valueOf(raw.get(setting));
     }
 
     private static Spelling spellingOf(String key) {
@@ -251,10 +254,9 @@ public final class Settings {
         StringBuilder sb = new StringBuilder("Settings[");
         String separator = "";
         for (Setting<?> setting : table) {
-            Object value = values.get(setting);
+            String value = raw.get(setting);
             if (value != null) {
-                sb.append(separator).append(setting.name()).append('=')
-                        .append(setting.shown(String.valueOf(value)));
+                sb.append(separator).append(setting.name()).append('=').append(setting.shown(value));
                 separator = ", ";
             }
         }
@@ -323,14 +325,15 @@ public final class Settings {
         public Settings read() {
             Map<Setting<?>, Object> values = new HashMap<>();
             Map<Setting<?>, String> spelled = new HashMap<>();
+            Map<Setting<?>, String> raw = new HashMap<>();
             for (Setting<?> setting : table) {
-                readOne(setting, values, spelled);
+                readOne(setting, values, spelled, raw);
             }
-            return new Settings(this, values, spelled);
+            return new Settings(this, values, spelled, raw);
         }
 
         private void readOne(Setting<?> setting, Map<Setting<?>, Object> values,
-                Map<Setting<?>, String> spelled) {
+                Map<Setting<?>, String> spelled, Map<Setting<?>, String> raws) {
             for (Source source : sources) {
                 for (String key : setting.keys(source.spelling)) {
                     String raw = source.values.apply(key);
@@ -351,6 +354,7 @@ public final class Settings {
                         throw invalid(key, setting, value, e);
                     }
                     spelled.put(setting, key);
+                    raws.put(setting, value);
                     return;
                 }
             }

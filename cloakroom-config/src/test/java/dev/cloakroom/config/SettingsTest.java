@@ -124,6 +124,14 @@ class SettingsTest {
     }
 
     @Test
+    void fallbacksMayNotHoldAnEmptyKey() {
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_SECRET_KEY", "k", "CLOAKROOM_SECRET_KEY_FALLBACKS",
+                "a,,b")))
+                .hasMessage("Invalid CLOAKROOM_SECRET_KEY_FALLBACKS '***': holds an empty key; separate "
+                + "non-empty keys with commas");
+    }
+
+    @Test
     void secretsAndPasswordsAreNeverShown() {
         Settings settings = load(Map.of("CLOAKROOM_SECRET_KEY", "hunter2",
                 "CLOAKROOM_DATABASE_URL", "jdbc:postgresql://app:s3cret@db/app"));
