@@ -1,8 +1,7 @@
 package dev.cloakroom.cli;
 
-import dev.cloakroom.demo.config.EngineKind;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.OpenedEngine;
 import picocli.CommandLine.Command;
 
 /** {@code cloakroom clearsessions}: Django's command, deleting expired sessions. */
@@ -14,13 +13,13 @@ final class ClearSessionsCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        EnvironmentConfig config = config();
-        EngineKind kind = config.engine();
-        if (kind == EngineKind.SIGNED_COOKIES || kind == EngineKind.CACHE || kind == EngineKind.MEMORY) {
+        Settings config = config();
+        String kind = config.engineName();
+        if (kind.equals("signed_cookies") || kind.equals("cache") || kind.equals("memory")) {
             out().println("Removed 0 expired sessions: " + why(kind));
             return Cli.OK;
         }
-        try (OpenEngine engine = open(config)) {
+        try (OpenedEngine engine = open(config)) {
             err().println("Clearing expired sessions (" + engine.name() + ", " + engine.description() + ")…");
             long started = System.nanoTime();
             int removed = Storage.serverSide(engine).clearExpired();
@@ -30,11 +29,11 @@ final class ClearSessionsCommand extends EngineCommand {
         return Cli.OK;
     }
 
-    private static String why(EngineKind kind) {
+    private static String why(String kind) {
         switch (kind) {
-            case SIGNED_COOKIES:
+            case "signed_cookies":
                 return "signed_cookies sessions live in browsers and expire by their signature's age.";
-            case CACHE:
+            case "cache":
                 return "Redis expires cache sessions by itself.";
             default:
                 return "the memory engine lives inside the process that made its sessions.";

@@ -1,7 +1,7 @@
 package dev.cloakroom.cli;
 
 import dev.cloakroom.SessionException;
-import dev.cloakroom.demo.config.ConfigurationException;
+import dev.cloakroom.config.ConfigurationException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,6 +41,7 @@ public final class Cli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        SettingOptions.addTo(commandLine);
         commandLine.setParameterExceptionHandler(Cli::usageError);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, cl, context));
         int status = commandLine.execute(args);

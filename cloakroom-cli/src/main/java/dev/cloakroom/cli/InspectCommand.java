@@ -2,9 +2,8 @@ package dev.cloakroom.cli;
 
 import dev.cloakroom.SessionListing;
 import dev.cloakroom.StoredSession;
-import dev.cloakroom.demo.config.EngineKind;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.internal.SessionKeys;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,8 +25,8 @@ final class InspectCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        EnvironmentConfig config = config();
-        if (config.engine() == EngineKind.SIGNED_COOKIES) {
+        Settings config = config();
+        if (config.engineName().equals("signed_cookies")) {
             return cookie(config);
         }
         requireStoredOnServer(config, "inspect");
@@ -35,15 +34,16 @@ final class InspectCommand extends EngineCommand {
             throw CommandFailure.notFound("'" + Output.suffix(key)
                     + "' is not a session key (8 to 40 characters from a-z0-9), so no session has it");
         }
-        Instant now = config.settings().clock().instant();
-        try (OpenEngine engine = open(config)) {
+        Instant now = config.sessionSettings().clock().instant();
+        try (OpenedEngine engine = open(config)) {
             Optional<SessionListing> listing = Storage.listing(engine);
             Optional<StoredSession> row = listing.isPresent() ? listing.get().find(key)
                     : Storage.serverSide(engine).load(key);
             StoredSession found = row.orElseThrow(() -> CommandFailure.notFound("No session "
                     + Output.suffix(key) + " in the " + engine.name() + " engine (" + engine.description()
                     + ")"));
-            SignedValues.Decoded decoded = new SignedValues(config.settings()).sessionData(found.data())
+            SignedValues.Decoded decoded = new SignedValues(config.sessionSettings())
+                    .sessionData(found.data())
                     .orElseThrow(() -> CommandFailure.notFound("Session " + Output.suffix(key)
                             + " exists but its data does not verify with the configured secret key; set "
                             + "CLOAKROOM_SECRET_KEY (and CLOAKROOM_SECRET_KEY_FALLBACKS) "
@@ -53,12 +53,13 @@ final class InspectCommand extends EngineCommand {
         return Cli.OK;
     }
 
-    private int cookie(EnvironmentConfig config) {
-        SignedValues.Decoded decoded = new SignedValues(config.settings()).signedCookie(key).orElseThrow(() ->
+    private int cookie(Settings config) {
+        SignedValues.Decoded decoded = new SignedValues(config.sessionSettings()).signedCookie(key)
+                .orElseThrow(() ->
                 CommandFailure.notFound("The value is not a signed_cookies session signed with the "
                         + "configured secret key; set CLOAKROOM_SECRET_KEY to the key that signed it"));
-        Instant expires = decoded.signedAt().plus(config.settings().cookieAge());
-        print(null, expires, !expires.isAfter(config.settings().clock().instant()), null, decoded);
+        Instant expires = decoded.signedAt().plus(config.sessionSettings().cookieAge());
+        print(null, expires, !expires.isAfter(config.sessionSettings().clock().instant()), null, decoded);
         return Cli.OK;
     }
 

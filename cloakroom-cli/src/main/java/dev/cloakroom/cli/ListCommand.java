@@ -4,8 +4,8 @@ import dev.cloakroom.SessionListing;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.OpenedEngine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +34,10 @@ final class ListCommand extends EngineCommand {
         if (limit < 1) {
             throw CommandFailure.usage("Invalid --limit " + limit + ": expected at least 1");
         }
-        EnvironmentConfig config = config();
+        Settings config = config();
         requireStoredOnServer(config, "list");
-        Instant now = config.settings().clock().instant();
-        try (OpenEngine engine = open(config)) {
+        Instant now = config.sessionSettings().clock().instant();
+        try (OpenedEngine engine = open(config)) {
             Optional<SessionListing> listing = Storage.listing(engine);
             print(listing.isPresent() ? fromListing(listing.get(), engine, config, now) : fromIndex(engine));
         }
@@ -47,10 +47,10 @@ final class ListCommand extends EngineCommand {
     private record Line(String key, Instant expiresAt, @Nullable Integer size, @Nullable String user) {
     }
 
-    private List<Line> fromListing(SessionListing listing, OpenEngine engine, EnvironmentConfig config,
+    private List<Line> fromListing(SessionListing listing, OpenedEngine engine, Settings config,
             Instant now) {
-        SignedValues decoder = new SignedValues(config.settings());
-        String userIdKey = config.settings().userIdKey();
+        SignedValues decoder = new SignedValues(config.sessionSettings());
+        String userIdKey = config.sessionSettings().userIdKey();
         List<Line> lines = new ArrayList<>();
         if (user != null && engine.engine() instanceof UserSessionIndex index) {
             for (SessionSummary summary : index.sessionsOf(user)) {
@@ -76,7 +76,7 @@ final class ListCommand extends EngineCommand {
         return lines;
     }
 
-    private List<Line> fromIndex(OpenEngine engine) {
+    private List<Line> fromIndex(OpenedEngine engine) {
         if (user == null || !(engine.engine() instanceof UserSessionIndex index)) {
             throw CommandFailure.usage("The " + engine.name()
                     + " engine cannot list all sessions; list one user's with --user ID, or use db, "

@@ -1,7 +1,9 @@
 package dev.cloakroom.cli;
 
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.Engines;
+import dev.cloakroom.config.OpenedEngine;
+import dev.cloakroom.config.Schema;
 import dev.cloakroom.jdbc.JdbcEngine;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,15 +17,16 @@ final class MigrateCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        EnvironmentConfig config = config();
-        if (!config.engine().usesDatabase()) {
-            out().println("Nothing to migrate: the " + config.engine() + " engine has no database table.");
+        Settings config = config();
+        if (!config.engineName().equals("db") && !config.engineName().equals("cached_db")) {
+            out().println("Nothing to migrate: the " + config.engineName()
+                    + " engine has no database table.");
             return Cli.OK;
         }
-        try (OpenEngine engine = OpenEngine.open(config, OpenEngine.Schema.MIGRATE_LATER)) {
-            JdbcEngine jdbc = engine.jdbc();
+        try (OpenedEngine engine = Engines.open(config, Schema.MIGRATE_LATER)) {
+            JdbcEngine jdbc = jdbc(engine);
             if (jdbc == null) {
-                throw new IllegalStateException("The " + config.engine()
+                throw new IllegalStateException("The " + config.engineName()
                         + " engine opened without its db engine");
             }
             List<String> ran = jdbc.migrate();

@@ -4,9 +4,8 @@ import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionListing;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
-import dev.cloakroom.demo.config.EngineKind;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.internal.SessionKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,15 +39,15 @@ final class RevokeCommand extends EngineCommand {
             throw CommandFailure.usage("Give either session keys or --user ID (see 'cloakroom revoke "
                     + "--help')");
         }
-        EnvironmentConfig config = config();
-        if (config.engine() == EngineKind.SIGNED_COOKIES) {
+        Settings config = config();
+        if (config.engineName().equals("signed_cookies")) {
             throw CommandFailure.usage("Signed cookies cannot be revoked: the session lives in the browser's "
                     + "cookie and the server stores nothing to delete. Rotate CLOAKROOM_SECRET_KEY (moving "
                     + "the old key to CLOAKROOM_SECRET_KEY_FALLBACKS only if old cookies should stay valid) "
                     + "to invalidate them all");
         }
         requireStoredOnServer(config, "revoke");
-        try (OpenEngine engine = open(config)) {
+        try (OpenedEngine engine = open(config)) {
             return user != null ? revokeUser(config, engine, user) : revokeKeys(Storage.serverSide(engine));
         }
     }
@@ -68,7 +67,7 @@ final class RevokeCommand extends EngineCommand {
         return missing == 0 ? Cli.OK : Cli.NOT_FOUND;
     }
 
-    private int revokeUser(EnvironmentConfig config, OpenEngine engine, String userId) {
+    private int revokeUser(Settings config, OpenedEngine engine, String userId) {
         int revoked;
         if (engine.engine() instanceof UserSessionIndex index) {
             revoked = index.revokeAll(userId, null);
@@ -80,13 +79,13 @@ final class RevokeCommand extends EngineCommand {
     }
 
     /** Without a user index: decode each live session to find the user's, then delete them. */
-    private int revokeByDecoding(EnvironmentConfig config, OpenEngine engine, String userId) {
+    private int revokeByDecoding(Settings config, OpenedEngine engine, String userId) {
         SessionListing sessions = Storage.listing(engine).orElseThrow(() -> CommandFailure.usage("The "
                 + engine.name() + " engine cannot find a user's sessions"));
         ServerSideEngine server = Storage.serverSide(engine);
-        SignedValues decoder = new SignedValues(config.settings());
-        String userIdKey = config.settings().userIdKey();
-        Instant now = config.settings().clock().instant();
+        SignedValues decoder = new SignedValues(config.sessionSettings());
+        String userIdKey = config.sessionSettings().userIdKey();
+        Instant now = config.sessionSettings().clock().instant();
         int revoked = 0;
         for (StoredSession row : sessions.live(now, 0)) {
             Optional<SignedValues.Decoded> decoded = decoder.sessionData(row.data());

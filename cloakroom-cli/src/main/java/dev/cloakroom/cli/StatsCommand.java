@@ -2,8 +2,8 @@ package dev.cloakroom.cli;
 
 import dev.cloakroom.ListingStats;
 import dev.cloakroom.SessionListing;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.Settings;
+import dev.cloakroom.config.OpenedEngine;
 import picocli.CommandLine.Command;
 
 /** {@code cloakroom stats}: how many sessions, how big. */
@@ -15,13 +15,13 @@ final class StatsCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        EnvironmentConfig config = config();
+        Settings config = config();
         requireStoredOnServer(config, "count");
-        try (OpenEngine engine = open(config)) {
+        try (OpenedEngine engine = open(config)) {
             SessionListing sessions = Storage.listing(engine).orElseThrow(() -> CommandFailure.usage(
                     "stats supports the db, cached_db and file engines; the " + engine.name()
                     + " engine cannot be counted from here"));
-            ListingStats stats = sessions.stats(config.settings().clock().instant());
+            ListingStats stats = sessions.stats(config.sessionSettings().clock().instant());
             out().printf("engine        %s (%s)%n", engine.name(), sessions.description());
             out().printf("live          %d%n", stats.live());
             out().printf("expired       %d%s%n", stats.expired(),

@@ -3,6 +3,9 @@ package dev.cloakroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
+import dev.cloakroom.config.CloakroomSettings;
+import dev.cloakroom.config.Setting;
+import dev.cloakroom.config.Spelling;
 import dev.cloakroom.contract.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +52,27 @@ class CliUsageTest {
     }
 
     @Test
+    void everyCommandThatReadsSettingsHasTheFlagsOfEverySettingAndItsOlderNames() {
+        for (String command : List.of("migrate", "clearsessions", "inspect", "list", "revoke", "stats",
+                "decode")) {
+            String help = run(Map.of(), command, "--help").out();
+            for (Setting<?> setting : CloakroomSettings.ALL) {
+                for (String flag : setting.keys(Spelling.FLAG)) {
+                    assertThat(help).as(command).contains(flag);
+                }
+                assertThat(help).as(command).contains(setting.environmentName());
+            }
+        }
+    }
+
+    @Test
+    void theDemoIsAJarOfItsOwn() {
+        CliRun run = run(Map.of(), "demo", "--port", "0");
+        assertOneLineError(run, 2, "cloakroom: The demo is a jar of its own: run './cloakroom demo' (or java "
+                + "-jar cloakroom-demo/target/cloakroom-demo.jar)");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         assertOneLineError(run(Map.of()), 2,
                 "cloakroom: Missing command: try 'cloakroom demo', or 'cloakroom --help' for the list");
@@ -74,13 +98,11 @@ class CliUsageTest {
         assertOneLineError(run(Map.of("CLOAKROOM_ENGINE", "redis"), "stats"), 2,
                 "cloakroom: Invalid CLOAKROOM_ENGINE 'redis': expected one of db, cache, cached_db, file, "
                         + "signed_cookies, memory");
-        assertOneLineError(run(Map.of("CLOAKROOM_COOKIE_SECURE", "maybe"), "demo"), 2,
+        assertOneLineError(run(Map.of("CLOAKROOM_COOKIE_SECURE", "maybe"), "stats"), 2,
                 "cloakroom: Invalid CLOAKROOM_COOKIE_SECURE 'maybe': expected true or false");
-        assertOneLineError(run(Map.of("CLOAKROOM_COOKIE_SAMESITE", "lenient"), "demo"), 2,
+        assertOneLineError(run(Map.of("CLOAKROOM_COOKIE_SAMESITE", "lenient"), "stats"), 2,
                 "cloakroom: Invalid CLOAKROOM_COOKIE_SAMESITE 'lenient': expected Lax, Strict, None or "
                         + "false");
-        assertOneLineError(run(Map.of("CLOAKROOM_PORT", "80000"), "demo"), 2,
-                "cloakroom: Invalid CLOAKROOM_PORT '80000': expected a TCP port from 0 to 65535");
         assertOneLineError(run(Map.of("CLOAKROOM_DATABASE_URL", "postgres://db/app"), "stats"), 2,
                 "cloakroom: Invalid CLOAKROOM_DATABASE_URL 'postgres://db/app': expected a JDBC URL such as "
                         + "jdbc:sqlite:./cloakroom.sqlite3 or jdbc:postgresql://127.0.0.1:5432/app");
@@ -93,8 +115,11 @@ class CliUsageTest {
     void flagsOverrideTheEnvironmentAndAreNamedInErrors() {
         assertOneLineError(run(Map.of("CLOAKROOM_COOKIE_AGE", "60"), "stats", "--cookie-age", "-1"), 2,
                 "cloakroom: Invalid --cookie-age '-1': expected at least 1 second");
-        assertOneLineError(run(Map.of("CLOAKROOM_PORT", "8000"), "demo", "--port", "http"), 2,
-                "cloakroom: Invalid --port 'http': expected a TCP port from 0 to 65535");
+        assertOneLineError(run(Map.of("CLOAKROOM_COOKIE_SAMESITE", "Lax"), "stats", "--cookie-samesite",
+                "lenient"), 2,
+                "cloakroom: Invalid --cookie-samesite 'lenient': expected Lax, Strict, None or false");
+        assertOneLineError(run(Map.of(), "decode", "--cookie-same-site=lenient", "x"), 2,
+                "cloakroom: Invalid --cookie-same-site 'lenient': expected Lax, Strict, None or false");
     }
 
     @Test
@@ -158,10 +183,10 @@ class CliUsageTest {
 
     @Test
     void withoutASecretKeyOneIsGeneratedOnceIntoAPrivateFileWithAWarning() throws Exception {
-        ((Logger) LoggerFactory.getLogger("dev.cloakroom.demo.config"))
+        ((Logger) LoggerFactory.getLogger("dev.cloakroom.config"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         Path secretFile = directory.resolve(".cloakroom-secret");
-        try (LogCapture log = LogCapture.of("dev.cloakroom.demo.config.SecretKeyFile")) {
+        try (LogCapture log = LogCapture.of("dev.cloakroom.config.SecretKeyFile")) {
             CliRun first = run(Map.of(), "decode", "e30:1vMb2m:94JbyZyFYE3hJULK1lzXCxxcKp3MJwVMVKNUJFi3wVI");
             assertThat(first.status()).isEqualTo(1); // the vector was signed with another key
             assertThat(secretFile).exists();

@@ -2,8 +2,11 @@ package dev.cloakroom.demo;
 
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.demo.config.EnvironmentConfig;
-import dev.cloakroom.demo.config.OpenEngine;
+import dev.cloakroom.config.CloakroomSettings;
+import dev.cloakroom.config.Engines;
+import dev.cloakroom.config.OpenedEngine;
+import dev.cloakroom.config.Schema;
+import dev.cloakroom.config.Settings;
 import dev.cloakroom.djangoauth.DjangoUsers;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * API under {@code /api}.
  *
  * <pre>{@code
- * try (DemoServer demo = DemoServer.start(EnvironmentConfig.fromEnvironment())) {
+ * try (DemoServer demo = DemoServer.start(DemoSettings.fromEnvironment())) {
  *     System.out.println(demo.uri());
  *     demo.join();
  * }
@@ -55,23 +58,24 @@ public final class DemoServer implements AutoCloseable {
     }
 
     /**
-     * Opens the engine {@code config} names (creating the {@code db} table if it is missing) and serves
-     * the demo on 127.0.0.1 at {@code config.port()}; logs one line with the URL and the engine.
+     * Opens the engine {@code settings} name (creating the {@code db} table if it is missing) and serves
+     * the demo on 127.0.0.1 at {@link DemoSettings#PORT}; logs one line with the URL and the engine.
      *
-     * @throws dev.cloakroom.demo.config.ConfigurationException if the configuration cannot be used
+     * @param settings read by {@link DemoSettings#read}
+     * @throws dev.cloakroom.config.ConfigurationException if the configuration cannot be used
      * @throws dev.cloakroom.SessionStorageException if the engine's storage cannot be reached
      * @throws IllegalStateException if the port cannot be bound
      */
-    public static DemoServer start(EnvironmentConfig config) {
-        OpenEngine engine = OpenEngine.open(config, OpenEngine.Schema.CREATE_MISSING);
+    public static DemoServer start(Settings settings) {
+        OpenedEngine engine = Engines.open(settings, Schema.CREATE_MISSING);
         try {
-            DemoUsers users = config.djangoUsers()
-                    ? DemoUsers.django(DjangoUsers.builder(config.databaseUrl())
-                            .djangoVersion(config.settings().djangoVersion()).clock(config.settings().clock())
-                            .build())
+            SessionSettings session = settings.sessionSettings();
+            DemoUsers users = settings.get(DemoSettings.DJANGO_USERS)
+                    ? DemoUsers.django(DjangoUsers.builder(settings.get(CloakroomSettings.JDBC_URL))
+                            .djangoVersion(session.djangoVersion()).clock(session.clock()).build())
                     : new DemoUsers();
-            DemoServer server = start(engine.engine(), engine.name(), config.settings(), config.port(),
-                    engine, users);
+            DemoServer server = start(engine.engine(), engine.name(), session,
+                    settings.get(DemoSettings.PORT), engine, users);
             LOG.info("Cloakroom demo at {} (engine {}, {})", server.uri(), engine.name(),
                     engine.description());
             return server;
@@ -172,7 +176,7 @@ public final class DemoServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops Jetty, then closes the engine if {@link #start(EnvironmentConfig)} opened it. */
+    /** Stops Jetty, then closes the engine if {@link #start(Settings)} opened it. */
     @Override
     public void close() {
         try {

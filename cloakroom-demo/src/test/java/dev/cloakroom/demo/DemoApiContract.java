@@ -3,7 +3,6 @@ package dev.cloakroom.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cloakroom.demo.config.EnvironmentConfig;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -55,7 +54,7 @@ abstract class DemoApiContract {
         Map<String, String> env = new HashMap<>(engineEnvironment(directory));
         env.put("CLOAKROOM_SECRET_KEY", SECRET);
         env.put("CLOAKROOM_PORT", "0");
-        server = DemoServer.start(EnvironmentConfig.load(env, Map.of(), directory));
+        server = DemoServer.start(DemoSettings.read(env, Map.of(), directory));
     }
 
     @AfterAll

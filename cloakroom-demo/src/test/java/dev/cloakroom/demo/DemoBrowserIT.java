@@ -2,7 +2,6 @@ package dev.cloakroom.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloakroom.demo.config.EnvironmentConfig;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ class DemoBrowserIT {
         assertThat(new File(CHROMEDRIVER).canExecute()).as("chromedriver at " + CHROMEDRIVER
                 + ": apt-get install -y chromium-driver").isTrue();
         directory = Files.createTempDirectory("cloakroom-browser");
-        server = DemoServer.start(EnvironmentConfig.load(Map.of("CLOAKROOM_PORT", "0"), Map.of(), directory));
+        server = DemoServer.start(DemoSettings.read(Map.of("CLOAKROOM_PORT", "0"), Map.of(), directory));
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);

@@ -2,6 +2,7 @@ package dev.cloakroom.servlet;
 
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.middleware.SessionMiddleware;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -82,16 +83,16 @@ import org.slf4j.LoggerFactory;
  *       attribute if you need one.</li>
  * </ul>
  *
- * <p><b>{@code web.xml}.</b> The no-argument constructor reads init-parameters, named after the
- * {@code CLOAKROOM_*} settings: {@code engine} ({@code file}, {@code signed_cookies}, {@code memory}) or
- * {@code engine-factory} (a {@link SessionEngineFactory} class, for {@code db} and {@code cache}),
- * {@code file-path}, {@code secret-key}, {@code secret-key-fallbacks} (comma-separated), {@code cookie-name},
- * {@code cookie-age} (seconds), {@code cookie-secure}, {@code cookie-httponly}, {@code cookie-samesite}
- * ({@code Lax}, {@code Strict}, {@code None}, {@code false}), {@code cookie-domain}, {@code cookie-path},
- * {@code save-every-request}, {@code expire-at-browser-close}, {@code django-version} ({@code 3.2},
- * {@code 4.2}, {@code 5.2}). Absent ones keep Django's defaults; without
- * {@code secret-key} a random key is used (WARN: sessions do not survive a restart). A misspelt name fails
- * the filter's start, unless an {@code engine-factory} is set (it may read parameters of its own).
+ * <p><b>{@code web.xml}.</b> The no-argument constructor reads init-parameters: Cloakroom's settings
+ * ({@code dev.cloakroom.config.CloakroomSettings}, the README's "Configuration" table), each by its name
+ * ({@code cookie.age}) or with dashes ({@code cookie-age}), read and checked as environment variables and
+ * flags are. Exactly one of {@code engine} ({@code db}, {@code cache}, {@code cached_db}, {@code file},
+ * {@code signed_cookies}, {@code memory}; {@code db} and {@code cache} need {@code cloakroom-jdbc} and
+ * {@code cloakroom-redis} in {@code WEB-INF/lib}, and the {@code db} table is created if missing) and
+ * {@code engine-factory} (a {@link SessionEngineFactory} class, for an engine of your own) is required.
+ * Absent settings keep Django's defaults; without {@code secret-key} a random key is used (WARN: sessions
+ * do not survive a restart). A misspelt name fails the filter's start, unless an {@code engine-factory} is
+ * set (it may read parameters of its own).
  */
 public final class SessionFilter implements Filter {
 
@@ -122,14 +123,13 @@ public final class SessionFilter implements Filter {
         if (middleware != null) {
             return;
         }
-        FilterParameters parameters = FilterParameters.of(config);
-        SessionSettings settings = parameters.settings();
-        SessionEngine engine = parameters.engine(settings);
-        if (engine instanceof AutoCloseable closeable) {
-            ownedEngine = closeable;
-        }
-        middleware = new SessionMiddleware(engine, settings);
-        LOG.info("Cloakroom sessions for filter '{}': {}, {}", config.getFilterName(), engine, settings);
+        FilterSettings parameters = FilterSettings.of(config);
+        SessionSettings settings = parameters.sessionSettings();
+        OpenedEngine engine = parameters.engine();
+        ownedEngine = engine;
+        middleware = new SessionMiddleware(engine.engine(), settings);
+        LOG.info("Cloakroom sessions for filter '{}': {} ({}), {}", config.getFilterName(), engine.name(),
+                engine.description(), settings);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.cloakroom.interop;
 
 import dev.cloakroom.demo.DemoServer;
-import dev.cloakroom.demo.config.EnvironmentConfig;
+import dev.cloakroom.demo.DemoSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +32,7 @@ abstract class DemoDjangoUsersInterop extends InteropTestBase {
 
     @BeforeAll
     void startTheDemoOnDjangosDatabase(@TempDir Path directory) {
-        demo = DemoServer.start(EnvironmentConfig.load(Map.of(
+        demo = DemoServer.start(DemoSettings.read(Map.of(
                 "CLOAKROOM_ENGINE", "db",
                 "CLOAKROOM_DATABASE_URL", database.jdbcUrl(),
                 "CLOAKROOM_SECRET_KEY", secret,

@@ -1,7 +1,7 @@
 package dev.cloakroom.bench.soak;
 
 import dev.cloakroom.demo.DemoServer;
-import dev.cloakroom.demo.config.EnvironmentConfig;
+import dev.cloakroom.demo.DemoSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -24,7 +24,7 @@ public final class SoakServerMain {
     }
 
     public static void main(String[] args) throws Exception {
-        try (DemoServer demo = DemoServer.start(EnvironmentConfig.fromEnvironment());
+        try (DemoServer demo = DemoServer.start(DemoSettings.fromEnvironment());
                 BufferedReader in = new BufferedReader(
                         new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             reply("uri " + demo.uri());

@@ -1,9 +1,9 @@
-package dev.cloakroom.demo.config;
+package dev.cloakroom.config;
 
 /**
- * A {@code CLOAKROOM_*} variable or flag has a value that cannot be used. The message is one line that
- * names the variable (or flag) and the value (never a secret) and says what is expected; the CLI prints
- * it and exits with status 2.
+ * A setting has a value that cannot be used. The message is one line that names the setting as the user
+ * spelled it ({@code CLOAKROOM_COOKIE_AGE}, {@code --cookie-age}, {@code cookie-age}) and the value (never a
+ * secret, and URLs without their passwords) and says what is expected.
  */
 public final class ConfigurationException extends RuntimeException {
 

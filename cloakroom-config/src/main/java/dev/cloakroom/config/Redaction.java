@@ -1,4 +1,4 @@
-package dev.cloakroom.demo.config;
+package dev.cloakroom.config;
 
 import java.util.regex.Pattern;
 

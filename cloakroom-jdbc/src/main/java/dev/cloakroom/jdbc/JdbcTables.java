@@ -1,6 +1,7 @@
-package dev.cloakroom.demo.config;
+package dev.cloakroom.jdbc;
 
 import dev.cloakroom.SessionStorageException;
+import dev.cloakroom.config.Redaction;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;

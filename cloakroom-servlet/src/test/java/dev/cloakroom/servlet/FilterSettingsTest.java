@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.contract.ForwardingEngine;
 import dev.cloakroom.engine.FileEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;
+import dev.cloakroom.jdbc.JdbcEngine;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -24,8 +26,9 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code web.xml} init-parameters of {@link SessionFilter}, without a container. */
-class FilterParametersTest {
+/** The {@code web.xml} init-parameters of {@link SessionFilter}, read through cloakroom-config,
+        without a container. */
+class FilterSettingsTest {
 
     @TempDir
     Path dir;
@@ -60,7 +63,8 @@ class FilterParametersTest {
 
     @Test
     void absentParametersKeepDjangosDefaults() throws Exception {
-        SessionSettings s = FilterParameters.of(config("engine", "memory", "secret-key", "k")).settings();
+        SessionSettings s = FilterSettings.of(config("engine", "memory", "secret-key", "k"))
+                .sessionSettings();
         assertThat(s.cookieName()).isEqualTo("sessionid");
         assertThat(s.cookieAge()).isEqualTo(Duration.ofSeconds(1209600));
         assertThat(s.cookieDomain()).isNull();
@@ -75,11 +79,11 @@ class FilterParametersTest {
 
     @Test
     void everySettingIsRead() throws Exception {
-        SessionSettings s = FilterParameters.of(config("engine", "memory", "secret-key", "new-key",
+        SessionSettings s = FilterSettings.of(config("engine", "memory", "secret-key", "new-key",
                 "secret-key-fallbacks", "old-1, old-2", "cookie-name", "sid", "cookie-age", "3600",
                 "cookie-secure", "true", "cookie-httponly", "FALSE", "cookie-samesite", "none",
                 "cookie-domain", ".example.com", "cookie-path", "/app/", "save-every-request", "true",
-                "expire-at-browser-close", "true")).settings();
+                "expire-at-browser-close", "true")).sessionSettings();
         assertThat(s.cookieName()).isEqualTo("sid");
         assertThat(s.cookieAge()).isEqualTo(Duration.ofHours(1));
         assertThat(s.cookieDomain()).isEqualTo(".example.com");
@@ -94,69 +98,80 @@ class FilterParametersTest {
 
     @Test
     void djangoVersionIsReadAndChecked() throws Exception {
-        assertThat(FilterParameters.of(config("engine", "memory", "secret-key", "k")).settings()
+        assertThat(FilterSettings.of(config("engine", "memory", "secret-key", "k")).sessionSettings()
                 .djangoVersion()).isEqualTo(dev.cloakroom.DjangoVersion.DJANGO_5_2);
-        assertThat(FilterParameters.of(config("engine", "memory", "secret-key", "k", "django-version", "3.2"))
-                .settings().djangoVersion()).isEqualTo(dev.cloakroom.DjangoVersion.DJANGO_3_2);
+        assertThat(FilterSettings.of(config("engine", "memory", "secret-key", "k", "django-version", "3.2"))
+                .sessionSettings().djangoVersion()).isEqualTo(dev.cloakroom.DjangoVersion.DJANGO_3_2);
         assertThatThrownBy(settingsOf("engine", "memory", "django-version", "1.11"))
                 .isInstanceOf(ServletException.class).hasMessageContaining("1.11");
     }
 
     @Test
     void misspeltParameterFailsTheStart() {
-        FilterParameters p = FilterParameters.of(config("engine", "memory", "cookie_age", "10"));
-        assertThatThrownBy(p::settings).isInstanceOf(ServletException.class)
+        assertThatThrownBy(() -> FilterSettings.of(config("engine", "memory", "cookie_age", "10")))
+                .isInstanceOf(ServletException.class)
                 .hasMessageContaining("[cookie_age]").hasMessageContaining("cookie-age");
     }
 
     @Test
     void badValuesNameTheParameter() {
-        assertThatThrownBy(settingsOf("engine", "memory", "cookie-secure", "yes"))
+        assertThatThrownBy(settingsOf("engine", "memory", "cookie-secure", "maybe"))
                 .isInstanceOf(ServletException.class)
-                .hasMessageContaining("cookie-secure must be true or false");
+                .hasMessage("Bad init-parameter of filter 'cloakroom': Invalid cookie-secure 'maybe': "
+                        + "expected true or false");
         assertThatThrownBy(settingsOf("engine", "memory", "cookie-age", "2w"))
-                .hasMessageContaining("cookie-age must be a whole number of seconds");
+                .hasMessageContaining("Invalid cookie-age '2w': expected a whole number of seconds");
         assertThatThrownBy(settingsOf("engine", "memory", "cookie-samesite", "lax-ish"))
-                .hasMessageContaining("cookieSameSite must be Lax, Strict, None or false");
+                .hasMessageContaining("Invalid cookie-samesite 'lax-ish': expected Lax, Strict, None or "
+                        + "false");
         assertThatThrownBy(settingsOf("engine", "memory", "secret-key-fallbacks", "k"))
                 .hasMessageContaining("secret-key is not");
     }
 
     private static ThrowingCallable settingsOf(String... nameValues) {
-        return FilterParameters.of(config(nameValues))::settings;
+        return () -> FilterSettings.of(config(nameValues)).sessionSettings();
+    }
+
+    private static SessionEngine engineOf(String... nameValues) throws Exception {
+        return FilterSettings.of(config(nameValues)).engine().engine();
     }
 
     @Test
     void engineNamesMakeTheirEngines() throws Exception {
-        FilterParameters file = FilterParameters.of(config("engine", "file", "file-path", dir.toString()));
-        SessionEngine engine = file.engine(file.settings());
+        SessionEngine engine = engineOf("engine", "file", "file-path", dir.toString());
         assertThat(engine).isInstanceOf(FileEngine.class);
         assertThat(((FileEngine) engine).directory()).isEqualTo(dir);
-        FilterParameters signed = FilterParameters.of(config("engine", "signed_cookies"));
-        assertThat(signed.engine(signed.settings())).isInstanceOf(SignedCookieEngine.class);
-        FilterParameters memory = FilterParameters.of(config("engine", "MEMORY"));
-        assertThat(memory.engine(memory.settings())).isInstanceOf(MemoryEngine.class);
+        assertThat(engineOf("engine", "signed_cookies")).isInstanceOf(SignedCookieEngine.class);
+        assertThat(engineOf("engine", "MEMORY")).isInstanceOf(MemoryEngine.class);
+    }
+
+    @Test
+    void theDbEngineOpensByNameWhenCloakroomJdbcIsThereAndIsClosedWithTheFilter() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("filter.sqlite3");
+        SessionFilter filter = new SessionFilter();
+        filter.init(config("engine", "db", "jdbc.url", url, "secret-key", "k"));
+        assertThat(filter.toString()).contains("JdbcEngine");
+        filter.destroy();
+        try (OpenedEngine db = FilterSettings.of(config("engine", "db", "database-url", url)).engine()) {
+            assertThat(db.engine()).isInstanceOf(JdbcEngine.class);
+            assertThat(((JdbcEngine) db.engine()).table()).isEqualTo("django_session");
+        }
     }
 
     @Test
     void engineChoiceMistakesSayWhatToDo() throws Exception {
-        FilterParameters none = FilterParameters.of(config());
-        assertThatThrownBy(() -> none.engine(none.settings())).isInstanceOf(ServletException.class)
+        assertThatThrownBy(() -> engineOf()).isInstanceOf(ServletException.class)
                 .hasMessageContaining("exactly one of the init-parameters engine");
-        FilterParameters both = FilterParameters.of(config("engine", "file", "engine-factory", "x.Y"));
-        assertThatThrownBy(() -> both.engine(both.settings())).hasMessageContaining("exactly one");
-        FilterParameters db = FilterParameters.of(config("engine", "db"));
-        assertThatThrownBy(() -> db.engine(db.settings())).hasMessageContaining("Unknown engine 'db'")
-                .hasMessageContaining("engine-factory");
-        FilterParameters missingDir = FilterParameters.of(config("engine", "file", "file-path",
-                dir.resolve("missing").toString()));
-        assertThatThrownBy(() -> missingDir.engine(missingDir.settings()))
+        assertThatThrownBy(() -> engineOf("engine", "file", "engine-factory", "x.Y"))
+                .hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> engineOf("engine", "redis")).isInstanceOf(ServletException.class)
+                .hasMessage("Bad init-parameter of filter 'cloakroom': Invalid engine 'redis': expected one "
+                        + "of db, cache, cached_db, file, signed_cookies, memory");
+        assertThatThrownBy(() -> engineOf("engine", "file", "file-path", dir.resolve("missing").toString()))
                 .hasMessageContaining("doesn't exist");
-        FilterParameters unknownClass = FilterParameters.of(config("engine-factory", "com.example.Nope"));
-        assertThatThrownBy(() -> unknownClass.engine(unknownClass.settings()))
+        assertThatThrownBy(() -> engineOf("engine-factory", "com.example.Nope"))
                 .hasMessageContaining("com.example.Nope was not found");
-        FilterParameters wrongType = FilterParameters.of(config("engine-factory", String.class.getName()));
-        assertThatThrownBy(() -> wrongType.engine(wrongType.settings()))
+        assertThatThrownBy(() -> engineOf("engine-factory", String.class.getName()))
                 .hasMessageContaining("does not implement " + SessionEngineFactory.class.getName());
     }
 

@@ -1,0 +1,81 @@
+package dev.cloakroom.config;
+
+import dev.cloakroom.SameSite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The parsers of setting values, shared by every source so that a value means the same everywhere. Each
+ * throws {@link IllegalArgumentException} whose message says what is expected.
+ */
+public final class SettingValues {
+
+    private SettingValues() {
+    }
+
+    /**
+     * {@code true}, {@code 1}, {@code yes}, {@code on} or {@code false}, {@code 0}, {@code no}, {@code off}.
+     */
+    public static boolean bool(String value) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true": case "1": case "yes": case "on":
+                return true;
+            case "false": case "0": case "no": case "off":
+                return false;
+            default:
+                throw new IllegalArgumentException("expected true or false");
+        }
+    }
+
+    /** A whole number of seconds, at least 1. */
+    public static long seconds(String value) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number of seconds, such as 1209600 (two "
+                    + "weeks)");
+        }
+        if (seconds < 1) {
+            throw new IllegalArgumentException("expected at least 1 second");
+        }
+        return seconds;
+    }
+
+    /** A TCP port from 0 to 65535. */
+    public static int port(String value) {
+        int port;
+        try {
+            port = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a TCP port from 0 to 65535");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("expected a TCP port from 0 to 65535");
+        }
+        return port;
+    }
+
+    /** {@code Lax}, {@code Strict}, {@code None} or {@code false}, in any case. */
+    public static SameSite sameSite(String value) {
+        try {
+            return SameSite.parse(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected Lax, Strict, None or false");
+        }
+    }
+
+    /** Comma-separated non-empty items, trimmed. */
+    public static List<String> list(String value) {
+        List<String> items = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                throw new IllegalArgumentException("expected non-empty items separated by commas");
+            }
+            items.add(trimmed);
+        }
+        return items;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.cloakroom.jdbc;
+
+import dev.cloakroom.SessionSettings;
+import dev.cloakroom.config.CloakroomSettings;
+import dev.cloakroom.config.ConfigurationException;
+import dev.cloakroom.config.EngineFactory;
+import dev.cloakroom.config.OpenedEngine;
+import dev.cloakroom.config.Redaction;
+import dev.cloakroom.config.Schema;
+import dev.cloakroom.config.Settings;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Opens the {@code db} engine from settings ({@code jdbc.url}, {@code jdbc.table}, {@code jdbc.user-column}):
+ * the {@link dev.cloakroom.config.EngineFactory} this module registers.
+ */
+public final class JdbcEngineFactory implements EngineFactory {
+
+    /** Creates the factory; {@link java.util.ServiceLoader} calls it. */
+    public JdbcEngineFactory() {
+    }
+
+    @Override
+    public Set<String> engines() {
+        return Set.of("db");
+    }
+
+    @Override
+    public OpenedEngine open(String name, Settings settings, Schema schema) {
+        String url = settings.get(CloakroomSettings.JDBC_URL);
+        String shown = Redaction.url(url);
+        SessionSettings session = settings.sessionSettings();
+        JdbcEngine engine;
+        try {
+            engine = build(settings, session, url, schema);
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw settings.cannotUse(CloakroomSettings.JDBC_URL, shown, e);
+        }
+        return new OpenedEngine(engine, name, shown, List.of(engine));
+    }
+
+    private static JdbcEngine build(Settings settings, SessionSettings session, String url, Schema schema) {
+        String table = settings.get(CloakroomSettings.JDBC_TABLE);
+        String userColumn = settings.get(CloakroomSettings.JDBC_USER_COLUMN);
+        JdbcEngineBuilder plain = builder(settings, session, url, schema);
+        if (schema == Schema.USE_EXISTING) {
+            JdbcEngine withoutColumn = plain.build(); // checks the URL before any connection
+            boolean hasColumn;
+            try {
+                hasColumn = JdbcTables.hasColumn(url, table, userColumn);
+            } catch (RuntimeException e) {
+                withoutColumn.close();
+                throw e;
+            }
+            if (!hasColumn) {
+                return withoutColumn;
+            }
+            withoutColumn.close();
+        }
+        JdbcEngineBuilder withColumn = builder(settings, session, url, schema);
+        try {
+            withColumn.userColumn(userColumn);
+        } catch (IllegalArgumentException e) {
+            throw settings.cannotUse(CloakroomSettings.JDBC_USER_COLUMN, userColumn, e);
+        }
+        return withColumn.build();
+    }
+
+    private static JdbcEngineBuilder builder(Settings settings, SessionSettings session, String url,
+            Schema schema) {
+        JdbcEngineBuilder builder = JdbcEngine.builder(url).clock(session.clock())
+                .createSchema(schema == Schema.CREATE_MISSING);
+        String table = settings.get(CloakroomSettings.JDBC_TABLE);
+        try {
+            return builder.table(table);
+        } catch (IllegalArgumentException e) {
+            throw settings.cannotUse(CloakroomSettings.JDBC_TABLE, table, e);
+        }
+    }
+}
