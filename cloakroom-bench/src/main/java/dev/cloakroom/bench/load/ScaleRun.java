@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.micro.SessionPayloads;
 import dev.cloakroom.jdbc.JdbcEngine;
 import java.nio.file.Files;
