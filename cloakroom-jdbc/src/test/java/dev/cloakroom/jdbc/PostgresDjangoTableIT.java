@@ -38,6 +38,43 @@ class PostgresDjangoTableIT extends DjangoTableContract {
         return TestDatabases.POSTGRES_URL;
     }
 
+    /**
+     * A cleanup batch finds its rows through the {@code expire_date} index: a plan that scanned the table
+     * would read every live row, and every row the earlier batches deleted, once per batch.
+     */
+    @org.junit.jupiter.api.Test
+    void clearExpiredBatchesReadTheExpireDateIndexNotTheTable() throws SQLException {
+        RecordingDataSource recording = new RecordingDataSource(dataSource());
+        engine();
+        JdbcEngine engine = JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
+                .clearExpiredBatchSize(1_000).build();
+        try (Connection c = dataSource().getConnection()) {
+            insertRows(c, table, "living", 50_000, clock.instant().plusSeconds(3600));
+            insertRows(c, table, "expired", 50_000, clock.instant().minusSeconds(60));
+            c.createStatement().execute("ANALYZE " + table);
+        }
+        assertThat(engine.clearExpired()).isEqualTo(50_000);
+        String delete = recording.executed.get(0);
+        try (Connection c = dataSource().getConnection()) {
+            insertRows(c, table, "again", 50_000, clock.instant().minusSeconds(60));
+            c.createStatement().execute("ANALYZE " + table);
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + delete)) {
+                explain.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+                explain.setInt(2, 1_000);
+                try (java.sql.ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            // the subquery (the table's second appearance, alias <table>_1) is what picks the batch
+            assertThat(plan.toString()).as(plan.toString())
+                    .contains("Index Scan using " + table + "_expire_date")
+                    .doesNotContain("Seq Scan on " + table + " " + table + "_1");
+        }
+    }
+
     /** psycopg sends an aware UTC datetime; the naive text read as UTC is the same instant. */
     @Override
     protected String djangoInsert(String table) {
