@@ -18,6 +18,7 @@ import dev.cloakroom.bench.report.LoadChart;
 import dev.cloakroom.bench.report.LoadTable;
 import dev.cloakroom.bench.report.MicroTable;
 import dev.cloakroom.bench.report.OpenLoopTable;
+import dev.cloakroom.bench.report.ReadmeSection;
 import dev.cloakroom.bench.report.RunInfo;
 import dev.cloakroom.bench.report.ScaleTable;
 import dev.cloakroom.bench.soak.SoakReport;
@@ -180,6 +181,13 @@ public final class BenchMain {
                         + " connections", png);
                 written.add(md);
                 written.add(png);
+                Path readme = Path.of("README.md");
+                if (!options.quick() && options.out().equals(Path.of("bench", "results"))
+                        && Files.exists(readme)) {
+                    Files.writeString(readme, ReadmeSection.replace(Files.readString(readme),
+                            ReadmeSection.markdown(results, openLoop, ended)), StandardCharsets.UTF_8);
+                    written.add(readme);
+                }
             }
             if (!options.scaleSizes().isEmpty()) {
                 written.add(scale(options, stores, app, wrk, config, work, machine));
