@@ -98,12 +98,21 @@ final class PostgresActivity implements AutoCloseable {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
+    /** Checkpoints so far: {@code pg_stat_bgwriter} to PostgreSQL 16, {@code pg_stat_checkpointer} after. */
     private long checkpoints() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery(
-                        "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")) {
-            r.next();
-            return r.getLong(1);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            boolean checkpointer;
+            try (ResultSet r = s.executeQuery(
+                    "SELECT to_regclass('pg_catalog.pg_stat_checkpointer') IS NOT NULL")) {
+                r.next();
+                checkpointer = r.getBoolean(1);
+            }
+            try (ResultSet r = s.executeQuery(checkpointer
+                    ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
+                    : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")) {
+                r.next();
+                return r.getLong(1);
+            }
         }
     }
 
