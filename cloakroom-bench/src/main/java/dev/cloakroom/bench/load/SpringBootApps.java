@@ -31,7 +31,7 @@ public final class SpringBootApps implements AutoCloseable {
     /** The heap of each Spring Boot app: as much as a small service gets, fixed so GC runs alike. */
     public static final String HEAP = "-Xmx512m";
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final Map<Variant, Process> processes = new EnumMap<>(Variant.class);
     private final Map<Variant, Integer> ports = new EnumMap<>(Variant.class);
