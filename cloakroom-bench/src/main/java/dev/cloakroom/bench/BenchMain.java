@@ -7,6 +7,8 @@ import dev.cloakroom.bench.load.LoadConfig;
 import dev.cloakroom.bench.load.LoadHarness;
 import dev.cloakroom.bench.load.LoadResult;
 import dev.cloakroom.bench.load.ScaleRun;
+import dev.cloakroom.bench.load.SpringBootApps;
+import dev.cloakroom.bench.load.Variant;
 import dev.cloakroom.bench.load.Wrk;
 import dev.cloakroom.bench.micro.BenchKeys;
 import dev.cloakroom.bench.micro.MicroResult;
@@ -15,6 +17,8 @@ import dev.cloakroom.bench.micro.SessionPayloads;
 import dev.cloakroom.bench.report.LoadChart;
 import dev.cloakroom.bench.report.LoadTable;
 import dev.cloakroom.bench.report.MicroTable;
+import dev.cloakroom.bench.report.OpenLoopTable;
+import dev.cloakroom.bench.report.ReadmeSection;
 import dev.cloakroom.bench.report.RunInfo;
 import dev.cloakroom.bench.report.ScaleTable;
 import dev.cloakroom.bench.soak.SoakReport;
@@ -147,22 +151,29 @@ public final class BenchMain {
             Wrk wrk = new Wrk(options.wrk(), config.threads(), config.connections(), work);
             String wrkVersion = wrkVersion(options.wrk());
             List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
-                    + System.getProperty("java.version") + ", Jetty 12 ee10, all variants in one JVM",
+                    + System.getProperty("java.version") + "; Cloakroom, raw and baseline variants in one "
+                    + "Jetty 12.0 (ee10) in the harness's JVM, each Spring Boot variant in its own JVM ("
+                    + SpringBootApps.HEAP + ") on Boot's Jetty",
                     "Redis " + stores.adminRedis().info("server").lines()
                             .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
                             .orElse("?") + " at " + options.redis() + "; " + postgresVersion(options.pg()),
-                    "Spring Session " + packageVersion(org.springframework.session.Session.class, "3.3.5")
-                            + ", Spring Framework " + org.springframework.core.SpringVersion.getVersion()
-                            + ", Spring Data Redis " + packageVersion(
-                                    org.springframework.data.redis.core.RedisTemplate.class, "3.3.7"));
+                    SpringBootApps.versions());
             if (options.parts().contains("load")) {
                 RunInfo info = start(options, machine);
-                List<LoadResult> results = new LoadHarness(app, stores, wrk, config, work, BenchMain::log)
-                        .run();
+                List<LoadResult> results;
+                List<LoadHarness.OpenLoopResult> openLoop;
+                log("starting the Spring Boot apps");
+                try (SpringBootApps boot = new SpringBootApps(List.of(Variant.values()), options.redis(),
+                        options.pg(), work, BenchMain::log)) {
+                    app.use(boot);
+                    LoadHarness harness = new LoadHarness(app, stores, wrk, config, work, BenchMain::log);
+                    results = harness.run();
+                    openLoop = harness.openLoop(results);
+                }
                 RunInfo ended = info.ended();
                 Path md = options.out().resolve("load.md");
-                Files.writeString(md, LoadTable.markdown(results, config, ended, wrkVersion),
-                        StandardCharsets.UTF_8);
+                Files.writeString(md, LoadTable.markdown(results, config, ended, wrkVersion,
+                        OpenLoopTable.markdown(openLoop, config)), StandardCharsets.UTF_8);
                 Path png = options.out().resolve("load.png");
                 LoadChart.write(results, ended.mode() + " run, " + ended.started().toString().substring(0, 16)
                         + "Z, load average before the run " + String.format(java.util.Locale.ROOT, "%.2f",
@@ -170,6 +181,13 @@ public final class BenchMain {
                         + " connections", png);
                 written.add(md);
                 written.add(png);
+                Path readme = Path.of("README.md");
+                if (!options.quick() && options.out().equals(Path.of("bench", "results"))
+                        && Files.exists(readme)) {
+                    Files.writeString(readme, ReadmeSection.replace(Files.readString(readme),
+                            ReadmeSection.markdown(results, openLoop, ended)), StandardCharsets.UTF_8);
+                    written.add(readme);
+                }
             }
             if (!options.scaleSizes().isEmpty()) {
                 written.add(scale(options, stores, app, wrk, config, work, machine));
@@ -224,11 +242,6 @@ public final class BenchMain {
             // not Linux
         }
         return Runtime.getRuntime().availableProcessors() + " cores, " + model;
-    }
-
-    private static String packageVersion(Class<?> type, String fallback) {
-        String v = type.getPackage().getImplementationVersion();
-        return v == null ? fallback : v;
     }
 
     private static String postgresVersion(String url) {

@@ -38,6 +38,53 @@ class PostgresDjangoTableIT extends DjangoTableContract {
         return TestDatabases.POSTGRES_URL;
     }
 
+    /**
+     * A cleanup batch finds its rows through the {@code expire_date} index and deletes them by key, in the
+     * plan for these values and in the generic plan PostgreSQL caches once the driver prepares the statement
+     * on the server: a plan that scanned the table would read every live row, and every row the earlier
+     * batches deleted, once per batch.
+     */
+    @org.junit.jupiter.api.Test
+    void clearExpiredBatchesReadTheExpireDateIndexNotTheTable() throws SQLException {
+        RecordingDataSource recording = new RecordingDataSource(dataSource());
+        engine();
+        JdbcEngine engine = JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
+                .clearExpiredBatchSize(1_000).build();
+        try (Connection c = dataSource().getConnection()) {
+            insertRows(c, table, "living", 50_000, clock.instant().plusSeconds(3600));
+            insertRows(c, table, "expired", 50_000, clock.instant().minusSeconds(60));
+            c.createStatement().execute("ANALYZE " + table);
+        }
+        assertThat(engine.clearExpired()).isEqualTo(50_000);
+        String delete = recording.executed.get(0);
+        try (Connection c = dataSource().getConnection()) {
+            insertRows(c, table, "again", 50_000, clock.instant().minusSeconds(60));
+            c.createStatement().execute("ANALYZE " + table);
+            for (String mode : List.of("force_custom_plan", "force_generic_plan")) {
+                c.createStatement().execute("SET plan_cache_mode = " + mode);
+                String plan = explain(c, delete);
+                assertThat(plan).as(mode + "\n" + plan)
+                        .contains("Index Scan using " + table + "_expire_date")
+                        .doesNotContain("Seq Scan");
+            }
+            c.createStatement().execute("RESET plan_cache_mode");
+        }
+    }
+
+    private String explain(Connection c, String delete) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + delete)) {
+            explain.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+            explain.setInt(2, 1_000);
+            try (java.sql.ResultSet rows = explain.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        return plan.toString();
+    }
+
     /** psycopg sends an aware UTC datetime; the naive text read as UTC is the same instant. */
     @Override
     protected String djangoInsert(String table) {

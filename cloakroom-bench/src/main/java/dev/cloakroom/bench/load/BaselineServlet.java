@@ -1,5 +1,7 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
+import dev.cloakroom.bench.endpoints.EndpointServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,17 +11,17 @@ final class BaselineServlet extends EndpointServlet {
     private static final long serialVersionUID = 1L;
 
     @Override
-    String read(HttpServletRequest request, HttpServletResponse response) {
+    protected String read(HttpServletRequest request, HttpServletResponse response) {
         return "anonymous";
     }
 
     @Override
-    String incr(HttpServletRequest request, HttpServletResponse response) {
+    protected String incr(HttpServletRequest request, HttpServletResponse response) {
         return "1";
     }
 
     @Override
-    String login(HttpServletRequest request, HttpServletResponse response, String userId) {
+    protected String login(HttpServletRequest request, HttpServletResponse response, String userId) {
         return "logged in";
     }
 }

@@ -1,5 +1,7 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
+import dev.cloakroom.bench.endpoints.EndpointServlet;
 import dev.cloakroom.servlet.SessionFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -14,18 +16,20 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
-import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
- * The bench app: one embedded Jetty 12 (ee10) on 127.0.0.1, every {@link Variant} under its own context
- * path, each with the same servlet endpoints ({@link Endpoint}) and only its session filter differing:
- * Cloakroom's {@link SessionFilter}, Spring Session's {@link SessionRepositoryFilter}, or none (baseline and
- * raw variants). Jetty's defaults: a {@link QueuedThreadPool} of up to 200 threads, HTTP/1.1 keep-alive.
+ * The Cloakroom bench app: one embedded Jetty 12 (ee10) on 127.0.0.1, every {@link Variant} that no Spring
+ * Boot app serves under its own context path, each with the same servlet endpoints ({@link Endpoint}) and
+ * only its session filter differing: Cloakroom's {@link SessionFilter}, or none (baseline and raw
+ * variants). Jetty's defaults: a {@link QueuedThreadPool} of up to 200 threads, HTTP/1.1 keep-alive. The
+ * Spring Boot variants run in their own processes ({@link SpringBootApps}), also on Jetty, with the same
+ * endpoint servlets; {@link #url} points at whichever serves a variant.
  */
 public final class BenchApp implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private @Nullable SpringBootApps springBootApps;
 
     /** Builds and starts the app on {@code port} (0 picks a free one). */
     public BenchApp(BenchStores stores, int port) throws Exception {
@@ -41,7 +45,9 @@ public final class BenchApp implements AutoCloseable {
         server.addConnector(connector);
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         for (Variant variant : Variant.values()) {
-            contexts.addHandler(context(variant, stores));
+            if (variant.springBoot() == null) {
+                contexts.addHandler(context(variant, stores));
+            }
         }
         server.setHandler(contexts);
         server.start();
@@ -57,7 +63,7 @@ public final class BenchApp implements AutoCloseable {
         EndpointServlet servlet = switch (variant) {
             case BASELINE -> new BaselineServlet();
             case CLOAKROOM_REDIS, CLOAKROOM_DB -> new CloakroomServlet();
-            case SPRING_REDIS, SPRING_JDBC -> new SpringSessionServlet();
+            default -> throw new IllegalArgumentException(variant + " runs in a Spring Boot app");
             case RAW_REDIS -> new RawRedisServlet(stores.rawRedis(), BenchStores.RAW_PREFIX);
             case RAW_SQL -> new RawSqlServlet(stores.dataSource(Variant.RAW_SQL));
         };
@@ -69,8 +75,6 @@ public final class BenchApp implements AutoCloseable {
         return switch (variant) {
             case CLOAKROOM_REDIS -> new SessionFilter(stores.cloakroomRedis(), stores.settings());
             case CLOAKROOM_DB -> new SessionFilter(stores.cloakroomDbEngine(), stores.settings());
-            case SPRING_REDIS -> new SessionRepositoryFilter<>(stores.springRedis());
-            case SPRING_JDBC -> new SessionRepositoryFilter<>(stores.springJdbc());
             default -> null;
         };
     }
@@ -80,9 +84,35 @@ public final class BenchApp implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The URL of {@code endpoint} of {@code variant}. */
+    /** Serves the Spring Boot variants from {@code apps} from now on (their URLs point there). */
+    public void use(SpringBootApps apps) {
+        this.springBootApps = apps;
+    }
+
+    /**
+     * The URL of {@code endpoint} of {@code variant}.
+     *
+     * @throws IllegalStateException for a Spring Boot variant whose app is not running
+     */
     public String url(Variant variant, Endpoint endpoint) {
-        return "http://127.0.0.1:" + port() + "/" + variant.path() + "/" + endpoint.path();
+        return base(variant) + "/" + endpoint.path();
+    }
+
+    /** The URL where a Spring Boot variant's app answers its SQL counts. */
+    String sqlCountsUrl(Variant variant) {
+        return base(variant) + "/_sql";
+    }
+
+    private String base(Variant variant) {
+        int port = port();
+        if (variant.springBoot() != null) {
+            Integer external = springBootApps == null ? null : springBootApps.port(variant);
+            if (external == null) {
+                throw new IllegalStateException(variant.path() + "'s Spring Boot app is not running");
+            }
+            port = external;
+        }
+        return "http://127.0.0.1:" + port + "/" + variant.path();
     }
 
     @Override

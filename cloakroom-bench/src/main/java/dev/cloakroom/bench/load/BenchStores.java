@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.CountingDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.SessionSettings;
@@ -24,15 +25,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.session.data.redis.RedisSessionRepository;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
- * Everything the variants store sessions in, opened once: for Redis, the Cloakroom engine, Spring Data
- * Redis's connection factory and a plain Lettuce connection for the raw variant; for PostgreSQL, one HikariCP
- * pool per variant with the same settings (10 connections, HikariCP's and the driver's defaults), each
- * wrapped in a {@link CountingDataSource}. Key prefixes and tables are the bench's own, so {@link #reset()}
+ * Everything the bench app's variants store sessions in, opened once: for Redis, the Cloakroom engine and a
+ * plain Lettuce connection for the raw variant; for PostgreSQL, one HikariCP pool per variant with the same
+ * settings (10 connections, HikariCP's and the driver's defaults, as Spring Boot's pool), each wrapped in a
+ * {@link CountingDataSource}. The Spring Boot variants open their own, in their own processes
+ * ({@link SpringBootApps}). Key prefixes and tables are the bench's own, so {@link #reset()}
  * never touches anything else on a shared server.
  */
 public final class BenchStores implements AutoCloseable {
@@ -51,14 +50,10 @@ public final class BenchStores implements AutoCloseable {
     private final StatefulRedisConnection<String, String> rawRedis;
     private final StatefulRedisConnection<String, String> adminRedis;
     private final RedisEngine cloakroomRedis;
-    private final LettuceConnectionFactory springRedisFactory;
-    private final RedisSessionRepository springRedis;
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final CountingDataSource cloakroomDb;
-    private final CountingDataSource springDb;
     private final CountingDataSource rawDb;
     private final JdbcEngine cloakroomDbEngine;
-    private final JdbcIndexedSessionRepository springJdbc;
 
     /**
      * Connects to Redis at {@code redisUri} and PostgreSQL at {@code jdbcUrl}, creating the database named in
@@ -73,20 +68,14 @@ public final class BenchStores implements AutoCloseable {
         adminRedis = redisClient.connect();
         cloakroomRedis = RedisEngine.builder(redisUri).keyPrefix(CLOAKROOM_PREFIX).clock(settings.clock())
                 .build();
-        springRedisFactory = SpringSessionSetup.redisConnectionFactory(uri.getHost(), uri.getPort(),
-                uri.getDatabase());
-        springRedis = SpringSessionSetup.redis(springRedisFactory);
 
         createDatabaseIfMissing(jdbcUrl);
         cloakroomDb = new CountingDataSource(pool("bench-cloakroom"));
-        springDb = new CountingDataSource(pool("bench-spring"));
         rawDb = new CountingDataSource(pool("bench-raw"));
         cloakroomDbEngine = JdbcEngine.builder(cloakroomDb).clock(settings.clock()).build();
-        SpringSessionSetup.createJdbcSchema(springDb.target());
         try (Connection c = rawDb.target().getConnection(); Statement s = c.createStatement()) {
             s.execute(RawSqlServlet.DDL);
         }
-        springJdbc = SpringSessionSetup.jdbc(springDb);
     }
 
     private HikariDataSource pool(String name) {
@@ -143,8 +132,18 @@ public final class BenchStores implements AutoCloseable {
             } while (!cursor.isFinished());
         }
         try (Connection c = rawDb.target().getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE " + RawSqlServlet.TABLE + ", django_session, spring_session, "
-                    + "spring_session_attributes");
+            s.execute("TRUNCATE " + RawSqlServlet.TABLE + ", django_session");
+            for (SpringBootApp boot : SpringBootApp.values()) {
+                // the Spring Boot apps' tables, once they have created them
+                try (ResultSet rows = s.executeQuery("SELECT 1 FROM pg_tables WHERE schemaname = '"
+                        + boot.schema() + "' AND tablename = 'spring_session'")) {
+                    if (!rows.next()) {
+                        continue;
+                    }
+                }
+                s.execute("TRUNCATE " + boot.schema() + ".spring_session, " + boot.schema()
+                        + ".spring_session_attributes");
+            }
         }
     }
 
@@ -173,10 +172,6 @@ public final class BenchStores implements AutoCloseable {
         return cloakroomRedis;
     }
 
-    RedisSessionRepository springRedis() {
-        return springRedis;
-    }
-
     JdbcEngine cloakroomDbEngine() {
         return cloakroomDbEngine;
     }
@@ -193,15 +188,10 @@ public final class BenchStores implements AutoCloseable {
                 .clearExpiredPause(clearExpiredPause).build();
     }
 
-    JdbcIndexedSessionRepository springJdbc() {
-        return springJdbc;
-    }
-
     /** The counting data source of a PostgreSQL variant. */
     public CountingDataSource dataSource(Variant variant) {
         return switch (variant) {
             case CLOAKROOM_DB -> cloakroomDb;
-            case SPRING_JDBC -> springDb;
             case RAW_SQL -> rawDb;
             default -> throw new IllegalArgumentException(variant + " does not use PostgreSQL");
         };
@@ -209,9 +199,7 @@ public final class BenchStores implements AutoCloseable {
 
     @Override
     public void close() {
-        springJdbc.destroy();
         cloakroomRedis.close();
-        springRedisFactory.destroy();
         rawRedis.close();
         adminRedis.close();
         redisClient.shutdown();

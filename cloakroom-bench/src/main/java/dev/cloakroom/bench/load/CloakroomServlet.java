@@ -1,5 +1,7 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
+import dev.cloakroom.bench.endpoints.EndpointServlet;
 import dev.cloakroom.Session;
 import dev.cloakroom.contrib.auth.Auth;
 import dev.cloakroom.contrib.auth.AuthUser;
@@ -21,19 +23,19 @@ final class CloakroomServlet extends EndpointServlet {
             "pbkdf2_sha256$260000$cloakroombench$0bWh0S6fJ9aQ+u1gNDwXg9e0WvsOjVw1mXQh2ZkQz0E=";
 
     @Override
-    String read(HttpServletRequest request, HttpServletResponse response) {
+    protected String read(HttpServletRequest request, HttpServletResponse response) {
         Object user = Sessions.of(request).get(Auth.USER_ID_KEY);
         return user == null ? "anonymous" : user.toString();
     }
 
     @Override
-    String incr(HttpServletRequest request, HttpServletResponse response) {
+    protected String incr(HttpServletRequest request, HttpServletResponse response) {
         Integer count = Sessions.of(request).compute("count", Integer.class, n -> n == null ? 1 : n + 1);
         return String.valueOf(count);
     }
 
     @Override
-    String login(HttpServletRequest request, HttpServletResponse response, String userId) {
+    protected String login(HttpServletRequest request, HttpServletResponse response, String userId) {
         Session session = Sessions.of(request);
         Auth.login(session, AuthUser.of(userId, PASSWORD_HASH));
         return "logged in";

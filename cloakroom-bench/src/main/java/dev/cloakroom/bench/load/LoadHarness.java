@@ -1,9 +1,13 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.SqlCounter;
+import dev.cloakroom.bench.endpoints.Endpoint;
 import java.util.Objects;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +29,12 @@ import org.jspecify.annotations.Nullable;
  *       endpoint,
  *       checking every answer (a read must see its user, an increment a number), while {@code MONITOR},
  *       {@code INFO commandstats} and the SQL counters record what reached the store;</li>
+ *   <li>a JIT warm-up of every variant ({@code read} for twice the warm-up);</li>
  *   <li>the timed part, endpoint by endpoint ({@code none}, {@code read}, {@code incr}, {@code login}): a
  *       warm-up run of every variant, then {@link LoadConfig#rounds()} rounds in which the variants take
  *       turns, in reverse order every other round.</li>
  * </ol>
+ * Then, on request, {@link #openLoop}: the same variants at fixed rates, latency from intended send times.
  */
 public final class LoadHarness {
 
@@ -65,12 +71,26 @@ public final class LoadHarness {
         for (Variant v : Variant.values()) {
             pairs += v.endpoints().size();
         }
+        warmUpJvms();
         log.accept("timed part: " + pairs + " variant/endpoint pairs, about " + config.plannedSeconds(pairs)
                 + " s");
         for (Endpoint endpoint : ORDER) {
             results.addAll(timed(endpoint, counts));
         }
         return results;
+    }
+
+    /**
+     * Before anything is timed, every variant serves {@code read} (the baseline {@code none}) for twice the
+     * warm-up: the Spring Boot apps start in fresh JVMs, and their code should be compiled by the JIT as the
+     * bench app's is by then, or the first endpoints measured would count compilation against them.
+     */
+    private void warmUpJvms() throws Exception {
+        for (Variant v : Variant.values()) {
+            Endpoint e = v.endpoints().contains(Endpoint.READ) ? Endpoint.READ : Endpoint.NONE;
+            wrk.run(app.url(v, e), config.warmUp().multipliedBy(2), cookieFile(v, e));
+        }
+        log.accept("warmed up every variant's JVM");
     }
 
     private void makeSessions() throws Exception {
@@ -191,19 +211,85 @@ public final class LoadHarness {
         return e.needsSession() ? cookieFiles.get(v) : null;
     }
 
-    private long storeCalls(Variant v, RedisCommands<String, String> admin) {
+    private long storeCalls(Variant v, RedisCommands<String, String> admin)
+            throws IOException, InterruptedException {
         return switch (v.store()) {
             case REDIS -> CommandStats.parse(admin.info("commandstats")).entrySet().stream()
                     .filter(x -> !x.getKey().equals("info") && !x.getKey().equals("echo"))
                     .mapToLong(Map.Entry::getValue).sum();
-            case POSTGRES -> stores.dataSource(v).counter().snapshot().roundTrips();
+            case POSTGRES -> sqlSnapshot(v).roundTrips();
             case NONE -> 0;
         };
     }
 
-    private SqlCounter.Snapshot sqlSnapshot(Variant v) {
+    /** The SQL counts of {@code v}'s pool: the bench app's own, or its Spring Boot app's ({@code /_sql}). */
+    private SqlCounter.Snapshot sqlSnapshot(Variant v) throws IOException, InterruptedException {
+        if (v.store() == Variant.Store.POSTGRES && v.springBoot() != null) {
+            return SqlCounter.Snapshot.parse(http.get(app.sqlCountsUrl(v), null).body());
+        }
         return v.store() == Variant.Store.POSTGRES ? stores.dataSource(v).counter().snapshot()
                 : new SqlCounter.Snapshot(0, 0, 0, 0);
+    }
+
+    /**
+     * One variant at one fixed rate.
+     *
+     * @param variant the variant
+     * @param endpoint the endpoint
+     * @param fraction the rate as a fraction of {@link LoadConfig#OPEN_LOOP_REFERENCE}'s wrk throughput
+     * @param result what the fixed-rate driver measured
+     */
+    public record OpenLoopResult(Variant variant, Endpoint endpoint, double fraction,
+            FixedRateDriver.Result result) {
+    }
+
+    /**
+     * The open-loop part, after {@link #run()}: for each of {@link LoadConfig#openLoopEndpoints()}, every
+     * variant that serves it (but the baseline) at each of {@link LoadConfig#openLoopFractions()} of the
+     * reference variant's wrk throughput in {@code closed}, measured by the {@link FixedRateDriver} from
+     * intended send times; variants take turns, in reverse order at every other rate.
+     */
+    public List<OpenLoopResult> openLoop(List<LoadResult> closed) throws Exception {
+        FixedRateDriver driver = new FixedRateDriver(config.openLoopConnections());
+        Duration grace = config.openLoop().dividedBy(4);
+        List<OpenLoopResult> results = new ArrayList<>();
+        for (Endpoint endpoint : config.openLoopEndpoints()) {
+            LoadResult reference = closed.stream().filter(r -> r.variant() == LoadConfig.OPEN_LOOP_REFERENCE
+                    && r.endpoint() == endpoint).findFirst().orElse(null);
+            if (reference == null || reference.throughput() <= 0) {
+                log.accept("open loop: no wrk throughput of " + LoadConfig.OPEN_LOOP_REFERENCE.path() + " "
+                        + endpoint.path() + " to take rates from; skipped");
+                continue;
+            }
+            List<Variant> variants = new ArrayList<>();
+            for (Variant v : Variant.values()) {
+                if (v != Variant.BASELINE && v.endpoints().contains(endpoint)) {
+                    variants.add(v);
+                }
+            }
+            log.accept("open loop " + endpoint.path() + ": " + variants.size() + " variants x "
+                    + config.openLoopFractions().size() + " rates, about "
+                    + config.plannedOpenLoopSeconds(variants.size()) / config.openLoopEndpoints().size()
+                    + " s");
+            int turn = 0;
+            for (double fraction : config.openLoopFractions()) {
+                double rate = FixedRateDriver.rate(reference.throughput(), fraction);
+                List<Variant> order = new ArrayList<>(variants);
+                if (turn++ % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (Variant v : order) {
+                    List<String> mine = endpoint.needsSession() ? Objects.requireNonNull(cookies.get(v))
+                            : List.of();
+                    FixedRateDriver.Result r = driver.run(URI.create(app.url(v, endpoint)), rate,
+                            config.openLoop(), grace, v.cookieName(), mine);
+                    results.add(new OpenLoopResult(v, endpoint, fraction, r));
+                    log.accept(String.format(java.util.Locale.ROOT, "open   %-6s %3.0f%% %-22s %s",
+                            endpoint.path(), fraction * 100, v.path(), FixedRateDriver.describe(r)));
+                }
+            }
+        }
+        return results;
     }
 
     private static String key(Variant v, Endpoint e) {

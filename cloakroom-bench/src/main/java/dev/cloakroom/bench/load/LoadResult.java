@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
+import dev.cloakroom.bench.endpoints.EndpointServlet;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -24,13 +26,13 @@ final class RawRedisServlet extends EndpointServlet {
     }
 
     @Override
-    String read(HttpServletRequest request, HttpServletResponse response) {
+    protected String read(HttpServletRequest request, HttpServletResponse response) {
         String key = cookie(request, RawSessions.COOKIE);
         return RawSessions.user(RawSessions.usable(key) ? redis.get(prefix + key) : null);
     }
 
     @Override
-    String incr(HttpServletRequest request, HttpServletResponse response) {
+    protected String incr(HttpServletRequest request, HttpServletResponse response) {
         String key = cookie(request, RawSessions.COOKIE);
         String value = RawSessions.usable(key) ? redis.get(prefix + key) : null;
         if (value == null) {
@@ -42,7 +44,7 @@ final class RawRedisServlet extends EndpointServlet {
     }
 
     @Override
-    String login(HttpServletRequest request, HttpServletResponse response, String userId) {
+    protected String login(HttpServletRequest request, HttpServletResponse response, String userId) {
         String key = RawSessions.newKey();
         redis.set(prefix + key, RawSessions.value(userId, 0),
                 SetArgs.Builder.nx().px(RawSessions.AGE.toMillis()));

@@ -1,5 +1,7 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
+import dev.cloakroom.bench.endpoints.EndpointServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,7 +35,7 @@ final class RawSqlServlet extends EndpointServlet {
     }
 
     @Override
-    String read(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected String read(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String key = cookie(request, RawSessions.COOKIE);
         try (Connection c = dataSource.getConnection()) {
             return RawSessions.user(key != null && RawSessions.usable(key) ? select(c, key) : null);
@@ -43,7 +45,7 @@ final class RawSqlServlet extends EndpointServlet {
     }
 
     @Override
-    String incr(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected String incr(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String key = cookie(request, RawSessions.COOKIE);
         try (Connection c = dataSource.getConnection()) {
             String value = key != null && RawSessions.usable(key) ? select(c, key) : null;
@@ -64,7 +66,8 @@ final class RawSqlServlet extends EndpointServlet {
     }
 
     @Override
-    String login(HttpServletRequest request, HttpServletResponse response, String userId) throws IOException {
+    protected String login(HttpServletRequest request, HttpServletResponse response, String userId)
+            throws IOException {
         String key = RawSessions.newKey();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("INSERT INTO " + TABLE

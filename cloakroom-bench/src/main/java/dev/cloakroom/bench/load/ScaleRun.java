@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.micro.SessionPayloads;
 import dev.cloakroom.jdbc.JdbcEngine;
 import java.nio.file.Files;
@@ -44,9 +45,19 @@ public final class ScaleRun {
     public record SizeResult(long liveRows, WrkResult read, WrkResult incr) {
     }
 
-    /** One cleanup under load, {@code pause} between its batches. */
+    /**
+     * One cleanup under load, {@code pause} between its batches; {@code backgroundWithout} and
+     * {@code backgroundDuring} say what PostgreSQL ran in the background during the windows (autovacuum
+     * workers, checkpoints), empty for nothing.
+     */
     public record CleanupResult(long liveRows, long expiredRows, Duration pause, long deleted, double seconds,
-            List<WrkResult> without, List<WrkResult> during) {
+            List<WrkResult> without, List<WrkResult> during, String backgroundWithout,
+            String backgroundDuring) {
+
+        /** Rows deleted per second of cleanup. */
+        public double rowsPerSecond() {
+            return seconds <= 0 ? 0 : deleted / seconds;
+        }
     }
 
     /** Everything the run measured. */
@@ -110,22 +121,41 @@ public final class ScaleRun {
         JdbcEngine engine = stores.cloakroomDbEngine(pause);
         String url = app.url(Variant.CLOAKROOM_DB, Endpoint.READ);
         List<WrkResult> without = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            without.add(wrk.run(url, config.window(), cookies));
-        }
-        long started = System.nanoTime();
-        CompletableFuture<Integer> deleting = CompletableFuture.supplyAsync(
-                engine::clearExpired);
         List<WrkResult> during = new ArrayList<>();
-        while (!deleting.isDone() && during.size() < 120) {
-            during.add(wrk.run(url, config.window(), cookies));
+        String backgroundWithout;
+        String backgroundDuring;
+        int deleted;
+        double seconds;
+        try (PostgresActivity activity = new PostgresActivity(stores.dataSource(Variant.CLOAKROOM_DB)
+                .target())) {
+            // The refill's INSERT, VACUUM and CHECKPOINT went through the 128 MB buffer cache and pushed the
+            // live sessions out of it, and may have woken autovacuum: wait for background work to end, then
+            // read for one unmeasured window, so the baseline measures reads, not the refill's wake.
+            long waited = activity.settle(120_000);
+            wrk.run(url, config.window(), cookies);
+            String settling = activity.sinceLastMark();
+            log.accept("after the refill: waited " + waited + " ms for background work, then one unmeasured "
+                    + "window" + (settling.isEmpty() ? "" : " (" + settling + ")"));
+            for (int i = 0; i < 2; i++) {
+                without.add(wrk.run(url, config.window(), cookies));
+            }
+            backgroundWithout = activity.sinceLastMark();
+            long started = System.nanoTime();
+            CompletableFuture<Integer> deleting = CompletableFuture.supplyAsync(engine::clearExpired);
+            while (!deleting.isDone() && during.size() < 120) {
+                during.add(wrk.run(url, config.window(), cookies));
+            }
+            deleted = deleting.join();
+            seconds = (System.nanoTime() - started) / 1e9;
+            backgroundDuring = activity.sinceLastMark();
         }
-        int deleted = deleting.join();
-        double seconds = (System.nanoTime() - started) / 1e9;
         log.accept(String.format(java.util.Locale.ROOT, "cleanup (pause %d ms): %,d expired rows deleted "
-                + "among %,d live in about %.1f s, %d windows of load",
-                pause.toMillis(), deleted, live, seconds, during.size()));
-        return new CleanupResult(live, config.expiredRows(), pause, deleted, seconds, without, during);
+                + "among %,d live in %.1f s (%,.0f rows/s), %d windows of load; background without: %s; "
+                + "during: %s", pause.toMillis(), deleted, live, seconds, deleted / Math.max(seconds, 1e-9),
+                during.size(), backgroundWithout.isEmpty() ? "none" : backgroundWithout,
+                backgroundDuring.isEmpty() ? "none" : backgroundDuring));
+        return new CleanupResult(live, config.expiredRows(), pause, deleted, seconds, without, during,
+                backgroundWithout, backgroundDuring);
     }
 
     /** Inserts rows {@code from+1 .. to} named {@code md5(tag || i)}; returns {@code to}. */

@@ -1,5 +1,7 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.SqlCounter;
+import dev.cloakroom.bench.endpoints.CountingDataSource;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

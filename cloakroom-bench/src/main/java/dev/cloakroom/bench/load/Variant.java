@@ -1,31 +1,47 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** One way of keeping sessions, mounted at {@code /<path>/} of the bench app. */
+/**
+ * One way of keeping sessions, mounted at {@code /<path>/}: of the Cloakroom bench app ({@link BenchApp}),
+ * or of a Spring Boot app the harness starts as its own process ({@link #springBoot()}).
+ */
 public enum Variant {
     /** No session machinery at all: the floor for {@code /none}. */
-    BASELINE("baseline", "no session (baseline)", Store.NONE, "", EnumSet.of(Endpoint.NONE)),
+    BASELINE("baseline", "no session (baseline)", Store.NONE, "", EnumSet.of(Endpoint.NONE), null, ""),
     /** Cloakroom's {@code cache} engine on Redis behind its servlet filter. */
     CLOAKROOM_REDIS("cloakroom-redis", "Cloakroom cache (Redis)", Store.REDIS, "sessionid",
-            EnumSet.allOf(Endpoint.class)),
-    /** Spring Session's {@code RedisSessionRepository} behind {@code SessionRepositoryFilter}. */
-    SPRING_REDIS("spring-redis", "Spring Session Redis", Store.REDIS, "SESSION",
-            EnumSet.allOf(Endpoint.class)),
+            EnumSet.allOf(Endpoint.class), null, ""),
+    /** Spring Boot 4.0's default Spring Session Redis repository ({@code RedisSessionRepository}). */
+    BOOT40_REDIS("boot40-redis", "Spring Session 4.0 Redis", Store.REDIS, "SESSION",
+            EnumSet.allOf(Endpoint.class), SpringBootApp.BOOT_4_0, "redis"),
+    /** Spring Boot 4.0's indexed Redis repository ({@code RedisIndexedSessionRepository}). */
+    BOOT40_REDIS_INDEXED("boot40-redis-indexed", "Spring Session 4.0 Redis indexed", Store.REDIS, "SESSION",
+            EnumSet.allOf(Endpoint.class), SpringBootApp.BOOT_4_0, "redis-indexed"),
+    /** Spring Boot 3.5's default Spring Session Redis repository. */
+    BOOT35_REDIS("boot35-redis", "Spring Session 3.5 Redis", Store.REDIS, "SESSION",
+            EnumSet.allOf(Endpoint.class), SpringBootApp.BOOT_3_5, "redis"),
+    /** Spring Boot 3.5's indexed Redis repository. */
+    BOOT35_REDIS_INDEXED("boot35-redis-indexed", "Spring Session 3.5 Redis indexed", Store.REDIS, "SESSION",
+            EnumSet.allOf(Endpoint.class), SpringBootApp.BOOT_3_5, "redis-indexed"),
     /** The minimal Redis commands by hand: the floor for Redis. */
     RAW_REDIS("raw-redis", "raw Redis", Store.REDIS, "rawid",
-            EnumSet.of(Endpoint.READ, Endpoint.INCR, Endpoint.LOGIN)),
+            EnumSet.of(Endpoint.READ, Endpoint.INCR, Endpoint.LOGIN), null, ""),
     /** Cloakroom's {@code db} engine on PostgreSQL behind its servlet filter. */
     CLOAKROOM_DB("cloakroom-db", "Cloakroom db (PostgreSQL)", Store.POSTGRES, "sessionid",
-            EnumSet.allOf(Endpoint.class)),
-    /** Spring Session's {@code JdbcIndexedSessionRepository} behind {@code SessionRepositoryFilter}. */
-    SPRING_JDBC("spring-jdbc", "Spring Session JDBC", Store.POSTGRES, "SESSION",
-            EnumSet.allOf(Endpoint.class)),
+            EnumSet.allOf(Endpoint.class), null, ""),
+    /** Spring Boot 4.0's Spring Session JDBC ({@code JdbcIndexedSessionRepository}, cleanup job running). */
+    BOOT40_JDBC("boot40-jdbc", "Spring Session 4.0 JDBC", Store.POSTGRES, "SESSION",
+            EnumSet.allOf(Endpoint.class), SpringBootApp.BOOT_4_0, "jdbc"),
+    /** Spring Boot 3.5's Spring Session JDBC. */
+    BOOT35_JDBC("boot35-jdbc", "Spring Session 3.5 JDBC", Store.POSTGRES, "SESSION",
+            EnumSet.allOf(Endpoint.class), SpringBootApp.BOOT_3_5, "jdbc"),
     /** The minimal SQL statements by hand: the floor for PostgreSQL. */
     RAW_SQL("raw-sql", "raw SQL", Store.POSTGRES, "rawid", EnumSet.of(Endpoint.READ, Endpoint.INCR,
-            Endpoint.LOGIN));
+            Endpoint.LOGIN), null, "");
 
     /** Where a variant keeps its sessions. */
     public enum Store { NONE, REDIS, POSTGRES }
@@ -35,16 +51,21 @@ public enum Variant {
     private final Store store;
     private final String cookieName;
     private final Set<Endpoint> endpoints;
+    private final @Nullable SpringBootApp springBoot;
+    private final String profile;
 
-    Variant(String path, String label, Store store, String cookieName, Set<Endpoint> endpoints) {
+    Variant(String path, String label, Store store, String cookieName, Set<Endpoint> endpoints,
+            @Nullable SpringBootApp springBoot, String profile) {
         this.path = path;
         this.label = label;
         this.store = store;
         this.cookieName = cookieName;
         this.endpoints = endpoints;
+        this.springBoot = springBoot;
+        this.profile = profile;
     }
 
-    /** The context path segment, e.g. {@code spring-redis}. */
+    /** The context path segment, e.g. {@code boot40-redis}. */
     public String path() {
         return path;
     }
@@ -69,11 +90,24 @@ public enum Variant {
         return endpoints;
     }
 
-    /** The Spring Session variant on the same store, or {@code null} for none and Spring's own. */
+    /** The Spring Boot app that serves this variant, or {@code null} for the Cloakroom bench app's own. */
+    public @Nullable SpringBootApp springBoot() {
+        return springBoot;
+    }
+
+    /** The Spring profile that picks this variant's session store in its Spring Boot app. */
+    String profile() {
+        return profile;
+    }
+
+    /**
+     * The Spring Session variant on the same store to compare with (Boot 4.0's, the default Redis
+     * repository for Redis), or {@code null} for none and Spring's own.
+     */
     public @Nullable Variant springRival() {
         return switch (this) {
-            case CLOAKROOM_REDIS, RAW_REDIS -> SPRING_REDIS;
-            case CLOAKROOM_DB, RAW_SQL -> SPRING_JDBC;
+            case CLOAKROOM_REDIS, RAW_REDIS -> BOOT40_REDIS;
+            case CLOAKROOM_DB, RAW_SQL -> BOOT40_JDBC;
             default -> null;
         };
     }

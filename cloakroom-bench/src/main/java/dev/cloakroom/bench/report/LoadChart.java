@@ -1,6 +1,6 @@
 package dev.cloakroom.bench.report;
 
-import dev.cloakroom.bench.load.Endpoint;
+import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.load.LoadResult;
 import dev.cloakroom.bench.load.Variant;
 import java.awt.BasicStroke;
@@ -23,18 +23,22 @@ import javax.imageio.ImageIO;
  */
 public final class LoadChart {
 
-    private static final int WIDTH = 1500;
+    private static final int WIDTH = 1900;
     private static final int PANEL = 470;
     private static final int LEFT = 90;
-    private static final int RIGHT = 290;
-    private static final Map<Variant, Color> COLORS = Map.of(
-            Variant.BASELINE, new Color(0x9e9e9e),
-            Variant.CLOAKROOM_REDIS, new Color(0xc62828),
-            Variant.SPRING_REDIS, new Color(0x6a9f3a),
-            Variant.RAW_REDIS, new Color(0xef9a9a),
-            Variant.CLOAKROOM_DB, new Color(0x1565c0),
-            Variant.SPRING_JDBC, new Color(0x2e7d32),
-            Variant.RAW_SQL, new Color(0x90caf9));
+    private static final int RIGHT = 300;
+    private static final Map<Variant, Color> COLORS = Map.ofEntries(
+            Map.entry(Variant.BASELINE, new Color(0x9e9e9e)),
+            Map.entry(Variant.CLOAKROOM_REDIS, new Color(0xc62828)),
+            Map.entry(Variant.BOOT40_REDIS, new Color(0x2e7d32)),
+            Map.entry(Variant.BOOT40_REDIS_INDEXED, new Color(0x66bb6a)),
+            Map.entry(Variant.BOOT35_REDIS, new Color(0x827717)),
+            Map.entry(Variant.BOOT35_REDIS_INDEXED, new Color(0xc0ca33)),
+            Map.entry(Variant.RAW_REDIS, new Color(0xef9a9a)),
+            Map.entry(Variant.CLOAKROOM_DB, new Color(0x1565c0)),
+            Map.entry(Variant.BOOT40_JDBC, new Color(0x00695c)),
+            Map.entry(Variant.BOOT35_JDBC, new Color(0x4db6ac)),
+            Map.entry(Variant.RAW_SQL, new Color(0x90caf9)));
 
     private LoadChart() {
     }

@@ -1,6 +1,6 @@
 package dev.cloakroom.bench.report;
 
-import dev.cloakroom.bench.load.Endpoint;
+import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.load.LoadConfig;
 import dev.cloakroom.bench.load.LoadResult;
 import dev.cloakroom.bench.load.StoreCounts;
@@ -15,13 +15,22 @@ public final class LoadTable {
     private LoadTable() {
     }
 
-    /** The whole {@code load.md}. */
+    /** The whole {@code load.md}, without an open-loop section. */
     public static String markdown(List<LoadResult> results, LoadConfig config, RunInfo info,
             String wrkVersion) {
+        return markdown(results, config, info, wrkVersion, "");
+    }
+
+    /** The whole {@code load.md}, with {@code openLoop} (a Markdown section, or empty) after the table. */
+    public static String markdown(List<LoadResult> results, LoadConfig config, RunInfo info,
+            String wrkVersion, String openLoop) {
         StringBuilder sb = new StringBuilder("# Load: Cloakroom vs Spring Session vs raw storage\n\n");
         sb.append(info.markdown()).append('\n');
         sb.append(units(config, wrkVersion)).append('\n');
         sb.append(mainTable(results)).append('\n');
+        if (!openLoop.isEmpty()) {
+            sb.append(openLoop).append('\n');
+        }
         sb.append("## Targets (issue 9)\n\n");
         for (String line : Targets.load(results)) {
             sb.append("- ").append(line).append('\n');
@@ -40,11 +49,13 @@ public final class LoadTable {
                 + "pass of " + config.countingRequests() + " requests: Redis commands sent by clients "
                 + "(`MONITOR`, so commands a Lua script runs inside Redis are not round trips), or SQL "
                 + "statements plus `COMMIT`s/`ROLLBACK`s (counted by a JDBC proxy on each variant's own "
-                + "pool). *× Spring*: req/s divided by Spring Session's on the same store; *× raw*: divided "
-                + "by the raw variant's on the same store (for `none`, by the baseline's). Endpoints: `none` "
-                + "does not touch the session (the request carries a session cookie); `read` reads one "
-                + "value; `incr` increments a counter; `login` creates a session and logs a user in (no "
-                + "cookie sent).\n";
+                + "pool, the Spring Boot apps' pools included; Redis commands are counted server-wide, "
+                + "so a background job of any app adds to them). *× Spring*: req/s divided by Spring "
+                + "Session 4.0's (Boot 4.0, default repository for Redis) on the same store; *× raw*: "
+                + "divided by the raw variant's on the same store (for `none`, by the baseline's). "
+                + "Endpoints: `none` does not touch the session (the request carries a session cookie); "
+                + "`read` reads one value; `incr` increments a counter; `login` creates a session and logs a "
+                + "user in (no cookie sent).\n";
     }
 
     static String mainTable(List<LoadResult> results) {

@@ -42,12 +42,22 @@ public final class ScaleTable {
         }
         if (!result.cleanups().isEmpty()) {
             sb.append("\n## Cleanup under load\n\n");
-            sb.append("| live rows | expired rows | pause between batches | deleted | cleanup s "
+            sb.append("| live rows | expired rows | pause between batches | deleted | cleanup s | rows/s "
                     + "| read p99 without (worst window) | read p99 during (worst window) | ratio "
                     + "| read p99 during (median window) | req/s without | req/s during |\n");
-            sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (ScaleRun.CleanupResult c : result.cleanups()) {
                 cleanup(sb, c);
+            }
+            sb.append("\nWhat PostgreSQL ran in the background during the windows (autovacuum workers "
+                    + "sampled every 100 ms, checkpoints from `pg_stat_bgwriter`; before the windows without "
+                    + "cleanup the run waits for background work to end and reads for one unmeasured "
+                    + "window):\n\n");
+            for (ScaleRun.CleanupResult c : result.cleanups()) {
+                sb.append("- ").append(pause(c)).append(": without cleanup ")
+                        .append(c.backgroundWithout().isEmpty() ? "nothing" : c.backgroundWithout())
+                        .append("; during ").append(c.backgroundDuring().isEmpty() ? "nothing"
+                                : c.backgroundDuring()).append('\n');
             }
         }
         sb.append("\n## Targets (issue 9)\n\n");
@@ -61,7 +71,8 @@ public final class ScaleTable {
         sb.append("| ").append(Numbers.grouped(c.liveRows())).append(" | ")
                 .append(Numbers.grouped(c.expiredRows())).append(" | ").append(pause(c)).append(" | ")
                 .append(Numbers.grouped(c.deleted()))
-                .append(" | ").append(Numbers.fixed(c.seconds(), 1)).append(" | ")
+                .append(" | ").append(Numbers.fixed(c.seconds(), 1))
+                .append(" | ").append(Numbers.grouped(c.rowsPerSecond())).append(" | ")
                 .append(Numbers.fixed(base, 2)).append(" | ").append(Numbers.fixed(during, 2)).append(" | ")
                 .append(Numbers.ratio(during / base))
                 .append(" | ").append(Numbers.fixed(median(c.during()), 2))
@@ -82,9 +93,11 @@ public final class ScaleTable {
         }
         for (ScaleRun.CleanupResult cleanup : cleanups) {
             double ratio = worst(cleanup.during()) / worst(cleanup.without());
-            sb.append("- ").append(Targets.mark(ratio <= 2)).append("cleanup with ").append(pause(cleanup))
+            sb.append("- ").append(Targets.mark(ratio <= 1.5)).append("cleanup with ").append(pause(cleanup))
                     .append(" between batches keeps the read p99 (worst window) at ")
-                    .append(Numbers.ratio(ratio)).append(" its value without cleanup (target ≤ 2×)\n");
+                    .append(Numbers.ratio(ratio)).append(" its value without cleanup (target ≤ 1.5×), "
+                            + "deleting ").append(Numbers.grouped(cleanup.rowsPerSecond()))
+                    .append(" rows/s\n");
         }
     }
 

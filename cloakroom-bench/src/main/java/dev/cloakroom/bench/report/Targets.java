@@ -1,6 +1,6 @@
 package dev.cloakroom.bench.report;
 
-import dev.cloakroom.bench.load.Endpoint;
+import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.load.LoadResult;
 import dev.cloakroom.bench.load.Variant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.SqlCounter;
+import dev.cloakroom.bench.endpoints.CountingDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,9 +1,11 @@
 package dev.cloakroom.bench.load;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.bench.report.LoadChart;
 import dev.cloakroom.bench.report.LoadTable;
+import dev.cloakroom.bench.report.OpenLoopTable;
 import dev.cloakroom.bench.report.RunInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,27 +16,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole load harness, shortened (1 s runs, 4 connections): every variant answers correctly on real
- * Redis and PostgreSQL through wrk, and the counts are what the issue's targets say for Cloakroom and the
- * raw floor.
+ * The whole load harness, shortened (1 s runs, 4 connections): every variant, the Spring Boot apps'
+ * included, answers correctly on real Redis and PostgreSQL through wrk and at a fixed rate, and the counts
+ * are what the issue's targets say for Cloakroom and the raw floor.
  */
 class LoadHarnessIT {
 
     private static final LoadConfig SHORT = new LoadConfig(Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-            40, 10,
-            1, 4);
+            40, 10, 1, 4, Duration.ofSeconds(1), 8, List.of(0.5), List.of(Endpoint.READ));
 
     @Test
     void everyVariantRunsAndCloakroomSendsTheFewestRoundTrips(@TempDir Path dir) throws Exception {
         List<LoadResult> results;
+        List<LoadHarness.OpenLoopResult> openLoop;
         try (PrivateRedis redis = new PrivateRedis();
                 BenchStores stores = new BenchStores(redis.uri(), TestDatabases.URL);
-                BenchApp app = new BenchApp(stores, 0)) {
+                BenchApp app = new BenchApp(stores, 0);
+                SpringBootApps boot = new SpringBootApps(List.of(Variant.values()), redis.uri(),
+                        TestDatabases.URL, dir, message -> { })) {
+            app.use(boot);
             Wrk wrk = new Wrk("wrk", SHORT.threads(), SHORT.connections(), dir);
-            results = new LoadHarness(app, stores, wrk, SHORT, dir, message -> { }).run();
+            LoadHarness harness = new LoadHarness(app, stores, wrk, SHORT, dir, message -> { });
+            results = harness.run();
+            openLoop = harness.openLoop(results);
         }
 
-        assertThat(results).hasSize(23);
+        assertThat(results).hasSize(39);
         assertThat(results).allSatisfy(r -> {
             assertThat(r.errors()).as(r.variant() + " " + r.endpoint()).isZero();
             assertThat(r.throughput()).as(r.variant() + " " + r.endpoint()).isPositive();
@@ -47,14 +54,29 @@ class LoadHarnessIT {
         assertThat(trips(results, Variant.CLOAKROOM_DB, Endpoint.INCR)).isEqualTo(2.0);
         assertThat(trips(results, Variant.RAW_REDIS, Endpoint.INCR)).isEqualTo(2.0);
         assertThat(trips(results, Variant.RAW_SQL, Endpoint.LOGIN)).isEqualTo(1.0);
-        assertThat(trips(results, Variant.SPRING_REDIS, Endpoint.READ))
-                .isGreaterThan(trips(results, Variant.CLOAKROOM_REDIS, Endpoint.READ));
-        assertThat(trips(results, Variant.SPRING_JDBC, Endpoint.READ))
-                .isGreaterThan(trips(results, Variant.CLOAKROOM_DB, Endpoint.READ));
+        for (Variant spring : List.of(Variant.BOOT40_REDIS, Variant.BOOT40_REDIS_INDEXED,
+                Variant.BOOT35_REDIS, Variant.BOOT35_REDIS_INDEXED)) {
+            assertThat(trips(results, spring, Endpoint.READ)).as(spring.path())
+                    .isGreaterThan(trips(results, Variant.CLOAKROOM_REDIS, Endpoint.READ));
+        }
+        for (Variant spring : List.of(Variant.BOOT40_JDBC, Variant.BOOT35_JDBC)) {
+            assertThat(trips(results, spring, Endpoint.READ)).as(spring.path())
+                    .isGreaterThan(trips(results, Variant.CLOAKROOM_DB, Endpoint.READ));
+        }
+        // every variant but the baseline at half the Boot 4.0 Redis read rate, all requests answered
+        assertThat(openLoop).hasSize(Variant.values().length - 1);
+        assertThat(openLoop).allSatisfy(o -> {
+            assertThat(o.result().completed()).as(o.variant().path()).isEqualTo(o.result().due());
+            assertThat(o.result().errors()).as(o.variant().path()).isZero();
+        });
 
         RunInfo info = new RunInfo(Instant.now(), "test", "LoadHarnessIT", 0, 0, 0, List.of());
-        String markdown = LoadTable.markdown(results, SHORT, info, "wrk");
-        assertThat(markdown).contains("| read | Cloakroom cache (Redis) |");
+        String markdown = LoadTable.markdown(results, SHORT, info, "wrk",
+                OpenLoopTable.markdown(openLoop, SHORT));
+        assertThat(markdown).contains("| read | Cloakroom cache (Redis) |")
+                .contains("| read | Spring Session 3.5 Redis indexed |")
+                .contains("## Open loop: latency at a fixed rate")
+                .contains("| read | 50% | Spring Session 4.0 JDBC |");
         Path png = dir.resolve("load.png");
         LoadChart.write(results, "test", png);
         assertThat(Files.size(png)).isGreaterThan(10_000);

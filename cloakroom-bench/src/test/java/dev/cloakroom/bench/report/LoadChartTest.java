@@ -17,7 +17,7 @@ class LoadChartTest {
         LoadChart.write(LoadResults.good(), "test run", file);
 
         BufferedImage image = ImageIO.read(file.toFile());
-        assertThat(image.getWidth()).isEqualTo(1500);
+        assertThat(image.getWidth()).isEqualTo(1900);
         assertThat(image.getHeight()).isGreaterThan(900);
         boolean cloakroomRed = false;
         for (int x = 0; x < image.getWidth() && !cloakroomRed; x++) {

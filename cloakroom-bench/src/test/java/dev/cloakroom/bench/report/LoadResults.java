@@ -1,8 +1,8 @@
 package dev.cloakroom.bench.report;
 
-import dev.cloakroom.bench.load.Endpoint;
+import dev.cloakroom.bench.endpoints.SqlCounter;
+import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.load.LoadResult;
-import dev.cloakroom.bench.load.SqlCounter;
 import dev.cloakroom.bench.load.StoreCounts;
 import dev.cloakroom.bench.load.Variant;
 import dev.cloakroom.bench.load.WrkResult;
@@ -35,20 +35,20 @@ final class LoadResults {
         return List.of(
                 of(Variant.BASELINE, Endpoint.NONE, 50_000, 3, 0),
                 of(Variant.CLOAKROOM_REDIS, Endpoint.NONE, 49_500, 3, 0),
-                of(Variant.SPRING_REDIS, Endpoint.NONE, 49_000, 3, 0),
+                of(Variant.BOOT40_REDIS, Endpoint.NONE, 49_000, 3, 0),
                 of(Variant.CLOAKROOM_DB, Endpoint.NONE, 49_600, 3, 0),
-                of(Variant.SPRING_JDBC, Endpoint.NONE, 49_000, 3, 0),
+                of(Variant.BOOT40_JDBC, Endpoint.NONE, 49_000, 3, 0),
                 of(Variant.CLOAKROOM_REDIS, Endpoint.READ, 18_000, 5, 1),
-                of(Variant.SPRING_REDIS, Endpoint.READ, 9_000, 12, 4),
+                of(Variant.BOOT40_REDIS, Endpoint.READ, 9_000, 12, 4),
                 of(Variant.RAW_REDIS, Endpoint.READ, 19_000, 4, 1),
                 of(Variant.CLOAKROOM_DB, Endpoint.READ, 12_000, 8, 1),
-                of(Variant.SPRING_JDBC, Endpoint.READ, 3_300, 30, 4),
+                of(Variant.BOOT40_JDBC, Endpoint.READ, 3_300, 30, 4),
                 of(Variant.RAW_SQL, Endpoint.READ, 12_500, 7, 1),
                 of(Variant.CLOAKROOM_REDIS, Endpoint.INCR, 14_000, 6, 2),
-                of(Variant.SPRING_REDIS, Endpoint.INCR, 8_000, 13, 4),
+                of(Variant.BOOT40_REDIS, Endpoint.INCR, 8_000, 13, 4),
                 of(Variant.RAW_REDIS, Endpoint.INCR, 15_000, 5, 2),
                 of(Variant.CLOAKROOM_DB, Endpoint.INCR, 6_000, 15, 2),
-                of(Variant.SPRING_JDBC, Endpoint.INCR, 1_900, 40, 5),
+                of(Variant.BOOT40_JDBC, Endpoint.INCR, 1_900, 40, 5),
                 of(Variant.RAW_SQL, Endpoint.INCR, 6_300, 14, 2));
     }
 }

@@ -19,7 +19,8 @@ class LoadTableTest {
 
         assertThat(table)
                 .contains("| read | Cloakroom cache (Redis) | 18,000 | 1.50 | 5.00 | 1 | 2.00× | 0.95× |");
-        assertThat(table).contains("| read | Spring Session JDBC | 3,300 | 9.00 | 30.00 | 4 |  | 0.26× |");
+        assertThat(table)
+                .contains("| read | Spring Session 4.0 JDBC | 3,300 | 9.00 | 30.00 | 4 |  | 0.26× |");
         assertThat(table)
                 .contains("| none | Cloakroom db (PostgreSQL) | 49,600 | 0.90 | 3.00 | 0 | 1.01× | 0.99× |");
     }
@@ -29,7 +30,7 @@ class LoadTableTest {
         String table = LoadTable.markdown(LoadResults.good(), LoadConfig.full(), IDLE, "wrk 4.1.0");
 
         assertThat(table.indexOf("**Units.**")).isPositive().isLessThan(table.indexOf("| endpoint |"));
-        assertThat(table).contains("2 round(s) of 5 s").contains("50 keep-alive connections");
+        assertThat(table).contains("2 round(s) of 4 s").contains("50 keep-alive connections");
     }
 
     @Test

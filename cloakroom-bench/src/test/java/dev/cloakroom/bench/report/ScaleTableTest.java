@@ -32,19 +32,21 @@ class ScaleTableTest {
         List<WrkResult> without = List.of(p99(10), p99(12));
         return new ScaleRun.Result(sizes, List.of(
                 new ScaleRun.CleanupResult(1_000_000, 1_000_000, Duration.ZERO, 1_000_000, 30.0, without,
-                        List.of(p99(20), p99(90), p99(30))),
-                new ScaleRun.CleanupResult(1_000_000, 1_000_000, Duration.ofMillis(250), 1_000_000, 55.0,
-                        without, List.of(p99(14), p99(20), p99(16), p99(18)))));
+                        List.of(p99(20), p99(90), p99(30)), "", "autovacuum worker: x"),
+                new ScaleRun.CleanupResult(1_000_000, 1_000_000, Duration.ofMillis(250), 1_000_000, 50.0,
+                        without, List.of(p99(14), p99(18), p99(16), p99(17)), "1 checkpoint(s)", "")));
     }
 
     @Test
     void eachCleanupIsARowWithItsPauseWorstAndMedianWindow() {
         String table = ScaleTable.markdown(result(), CONFIG, 50, IDLE, "");
 
-        assertThat(table).contains("| 1,000,000 | 1,000,000 | no pause | 1,000,000 | 30.0 | 12.00 | 90.00 "
-                + "| 7.50× | 30.00 |");
-        assertThat(table).contains("| 1,000,000 | 1,000,000 | 250 ms | 1,000,000 | 55.0 | 12.00 | 20.00 "
-                + "| 1.67× | 17.00 |");
+        assertThat(table).contains("| 1,000,000 | 1,000,000 | no pause | 1,000,000 | 30.0 | 33,333 | 12.00 "
+                + "| 90.00 | 7.50× | 30.00 |");
+        assertThat(table).contains("| 1,000,000 | 1,000,000 | 250 ms | 1,000,000 | 50.0 | 20,000 | 12.00 "
+                + "| 18.00 | 1.50× | 16.50 |");
+        assertThat(table).contains("- no pause: without cleanup nothing; during autovacuum worker: x")
+                .contains("- 250 ms: without cleanup 1 checkpoint(s); during nothing");
     }
 
     @Test
@@ -56,6 +58,7 @@ class ScaleTableTest {
         assertThat(table).containsPattern("missed\\W+cleanup with no pause between batches keeps the read "
                 + "p99 \\(worst window\\) at 7.50×");
         assertThat(table).containsPattern("met\\W+cleanup with 250 ms between batches keeps the read p99 "
-                + "\\(worst window\\) at 1.67×");
+                + "\\(worst window\\) at 1.50× its value without cleanup \\(target ≤ 1.5×\\), deleting "
+                + "20,000 rows/s");
     }
 }

@@ -2,7 +2,7 @@ package dev.cloakroom.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloakroom.bench.load.Endpoint;
+import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.load.LoadResult;
 import dev.cloakroom.bench.load.Variant;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ class TargetsTest {
 
         assertThat(Targets.load(results)).anySatisfy(line -> assertThat(line)
                 .startsWith("**missed**")
-                .contains("`read`: 2.00× Spring Session JDBC's req/s (target ≥ 3.0×)"));
+                .contains("`read`: 2.00× Spring Session 4.0 JDBC's req/s (target ≥ 3.0×)"));
     }
 
     @Test

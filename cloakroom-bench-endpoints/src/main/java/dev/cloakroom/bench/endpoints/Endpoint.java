@@ -1,4 +1,4 @@
-package dev.cloakroom.bench.load;
+package dev.cloakroom.bench.endpoints;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +32,7 @@ public enum Endpoint {
     }
 
     /** The endpoint whose path segment is {@code path}, or {@code null}. */
-    static @Nullable Endpoint ofPath(String path) {
+    public static @Nullable Endpoint ofPath(String path) {
         for (Endpoint e : values()) {
             if (e.path.equals(path)) {
                 return e;

@@ -1,4 +1,4 @@
-package dev.cloakroom.bench.load;
+package dev.cloakroom.bench.endpoints;
 
 import java.util.concurrent.atomic.LongAdder;
 
@@ -44,6 +44,22 @@ public final class SqlCounter {
         public Snapshot minus(Snapshot before) {
             return new Snapshot(statements - before.statements, commits - before.commits,
                     rollbacks - before.rollbacks, transactions - before.transactions);
+        }
+
+        /** Parses {@link #toString()}'s text: four numbers separated by spaces. */
+        public static Snapshot parse(String text) {
+            String[] n = text.trim().split(" ");
+            if (n.length != 4) {
+                throw new IllegalArgumentException("Expected four counts, got '" + text + "'");
+            }
+            return new Snapshot(Long.parseLong(n[0]), Long.parseLong(n[1]), Long.parseLong(n[2]),
+                    Long.parseLong(n[3]));
+        }
+
+        /** {@code statements commits rollbacks transactions}, as the Spring Boot apps answer it. */
+        @Override
+        public String toString() {
+            return statements + " " + commits + " " + rollbacks + " " + transactions;
         }
 
         /** Round trips: statements plus commits and rollbacks. */

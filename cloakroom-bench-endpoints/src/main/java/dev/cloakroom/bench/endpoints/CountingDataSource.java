@@ -1,4 +1,4 @@
-package dev.cloakroom.bench.load;
+package dev.cloakroom.bench.endpoints;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 /**
  * A {@link DataSource} that counts, in a {@link SqlCounter}, what the code above it sends through the
  * connections it hands out: every {@code execute*} of a statement, and every {@code commit}/{@code rollback}.
- * Each variant of the load harness (Cloakroom, Spring Session, raw) gets its own, over its own pool, so the
- * counts are exact and no server-side extension ({@code pg_stat_statements}) is needed. The wrapping is a
+ * Each variant of the load harness (Cloakroom, Spring Session, raw) gets its own, over its own pool (the
+ * Spring Boot apps wrap their pool in one too), so the counts are exact and no server-side extension
+ * ({@code pg_stat_statements}) is needed. The wrapping is a
  * JDK dynamic proxy: a few hundred nanoseconds per call, the same for every variant.
  */
 public final class CountingDataSource implements DataSource {

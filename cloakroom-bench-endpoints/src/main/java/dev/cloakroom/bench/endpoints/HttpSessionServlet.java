@@ -1,4 +1,4 @@
-package dev.cloakroom.bench.load;
+package dev.cloakroom.bench.endpoints;
 
 import dev.cloakroom.contrib.auth.Auth;
 import jakarta.servlet.http.HttpServletRequest;
@@ -6,11 +6,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * The endpoints written as a Spring Session application writes them, behind {@code SessionRepositoryFilter}:
- * the standard {@link HttpSession}. The login does what Spring Security's defaults do (change the id of an
- * existing session against fixation, else create one) and stores the same three entries as Django's login.
+ * The endpoints written against the standard {@link HttpSession}, as a Spring Session application writes
+ * them (behind {@code SessionRepositoryFilter}, which Spring Boot registers). The login does what Spring
+ * Security's defaults do (change the id of an existing session against fixation, else create one) and
+ * stores the same three entries as Django's login.
  */
-final class SpringSessionServlet extends EndpointServlet {
+public final class HttpSessionServlet extends EndpointServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,14 +20,14 @@ final class SpringSessionServlet extends EndpointServlet {
             "6e7ab7c1a1a2f3d5b1f4a0e6c2d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1";
 
     @Override
-    String read(HttpServletRequest request, HttpServletResponse response) {
+    protected String read(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         Object user = session == null ? null : session.getAttribute(Auth.USER_ID_KEY);
         return user == null ? "anonymous" : user.toString();
     }
 
     @Override
-    String incr(HttpServletRequest request, HttpServletResponse response) {
+    protected String incr(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession();
         Integer count = (Integer) session.getAttribute("count");
         int next = count == null ? 1 : count + 1;
@@ -35,7 +36,7 @@ final class SpringSessionServlet extends EndpointServlet {
     }
 
     @Override
-    String login(HttpServletRequest request, HttpServletResponse response, String userId) {
+    protected String login(HttpServletRequest request, HttpServletResponse response, String userId) {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }

@@ -1,4 +1,4 @@
-package dev.cloakroom.bench.load;
+package dev.cloakroom.bench.endpoints;
 
 import dev.cloakroom.middleware.CookieHeader;
 import jakarta.servlet.http.HttpServlet;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #incr} and {@link #login}, and writes the short text they return. Every variant answers with the
  * same few bytes, so only the session work differs.
  */
-abstract class EndpointServlet extends HttpServlet {
+public abstract class EndpointServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -44,20 +44,22 @@ abstract class EndpointServlet extends HttpServlet {
     }
 
     /** Returns the session's user id, or {@code anonymous}. */
-    abstract String read(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    protected abstract String read(HttpServletRequest request, HttpServletResponse response)
+            throws IOException;
 
     /** Increments the session's counter and returns it. */
-    abstract String incr(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    protected abstract String incr(HttpServletRequest request, HttpServletResponse response)
+            throws IOException;
 
     /** Logs {@code userId} in, in a new session, and returns {@code logged in}. */
-    abstract String login(HttpServletRequest request, HttpServletResponse response, String userId)
+    protected abstract String login(HttpServletRequest request, HttpServletResponse response, String userId)
             throws IOException;
 
     /**
      * The value of the request's cookie {@code name}, or {@code null}: read from the header the way the
      * session filter reads it, so the raw variants pay the same, minimal, price for their cookie.
      */
-    static @Nullable String cookie(HttpServletRequest request, String name) {
+    protected static @Nullable String cookie(HttpServletRequest request, String name) {
         return CookieHeader.value(request.getHeader("Cookie"), name);
     }
 }
