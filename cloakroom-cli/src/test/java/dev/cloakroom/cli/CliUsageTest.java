@@ -97,7 +97,7 @@ class CliUsageTest {
                         + "such as 1209600 (two weeks)");
         assertOneLineError(run(Map.of("CLOAKROOM_ENGINE", "redis"), "stats"), 2,
                 "cloakroom: Invalid CLOAKROOM_ENGINE 'redis': expected one of db, cache, cached_db, file, "
-                        + "signed_cookies, memory");
+                        + "signed_cookies, encrypted_cookies, memory");
         assertOneLineError(run(Map.of("CLOAKROOM_COOKIE_SECURE", "maybe"), "stats"), 2,
                 "cloakroom: Invalid CLOAKROOM_COOKIE_SECURE 'maybe': expected true or false");
         assertOneLineError(run(Map.of("CLOAKROOM_COOKIE_SAMESITE", "lenient"), "stats"), 2,

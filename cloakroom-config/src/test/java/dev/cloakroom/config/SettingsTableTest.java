@@ -16,7 +16,7 @@ class SettingsTableTest {
     private static final Map<String, String[]> SAMPLES = Map.ofEntries(
             Map.entry("engine", new String[] {"memory", "redis",
                     "expected one of db, cache, cached_db, file, "
-                    + "signed_cookies, memory"}),
+                    + "signed_cookies, encrypted_cookies, memory"}),
             Map.entry("secret-key", new String[] {"current", null, null}),
             Map.entry("secret-key-fallbacks", new String[] {"old1, old2", "a,,b",
                     "holds an empty key; separate non-empty keys with commas"}),

@@ -166,7 +166,7 @@ class FilterSettingsTest {
                 .hasMessageContaining("exactly one");
         assertThatThrownBy(() -> engineOf("engine", "redis")).isInstanceOf(ServletException.class)
                 .hasMessage("Bad init-parameter of filter 'cloakroom': Invalid engine 'redis': expected one "
-                        + "of db, cache, cached_db, file, signed_cookies, memory");
+                        + "of db, cache, cached_db, file, signed_cookies, encrypted_cookies, memory");
         assertThatThrownBy(() -> engineOf("engine", "file", "file-path", dir.resolve("missing").toString()))
                 .hasMessageContaining("doesn't exist");
         assertThatThrownBy(() -> engineOf("engine-factory", "com.example.Nope"))
