@@ -3,7 +3,7 @@ package dev.cloakroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
-import dev.cloakroom.contract.LogCapture;
+import dev.cloakroom.testkit.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -6,7 +6,7 @@ import dev.cloakroom.SaveResult;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.StoredSession;
-import dev.cloakroom.contract.ForwardingEngine;
+import dev.cloakroom.testkit.ForwardingEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

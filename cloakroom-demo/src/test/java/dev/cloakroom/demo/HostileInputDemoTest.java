@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
-import dev.cloakroom.contract.LogCapture;
+import dev.cloakroom.testkit.LogCapture;
 import dev.cloakroom.contrib.auth.UserSessions;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.internal.SecurityLog;

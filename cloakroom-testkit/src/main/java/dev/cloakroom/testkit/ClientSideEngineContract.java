@@ -1,4 +1,4 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
