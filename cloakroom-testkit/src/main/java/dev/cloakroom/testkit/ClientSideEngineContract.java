@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ClientSideEngineContract extends SessionEngineContract<ClientSideEngine> {
 
+    /** For subclasses, one per engine. */
+    protected ClientSideEngineContract() {
+    }
+
     /** Data "stored" for a cookie engine is a cookie it wrote, at the suite's time. */
     @Override
     protected String stored(Map<String, Object> data) {

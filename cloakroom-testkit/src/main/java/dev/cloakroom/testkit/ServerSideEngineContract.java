@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ServerSideEngineContract extends SessionEngineContract<ServerSideEngine> {
 
+    /** For subclasses, one per engine. */
+    protected ServerSideEngineContract() {
+    }
+
     @AfterEach
     void deleteCreatedSessions() {
         createdKeys.forEach(engine::delete);

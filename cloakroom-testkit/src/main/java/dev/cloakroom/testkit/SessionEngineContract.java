@@ -42,6 +42,10 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SessionEngineContract<E extends SessionEngine> {
 
+    /** For subclasses, one per engine. */
+    protected SessionEngineContract() {
+    }
+
     /** The secret key the suite signs with. */
     protected static final String SECRET = "contract-secret-key";
 

@@ -7,7 +7,7 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.engine.MemoryEngine;
-import dev.cloakroom.signing.CsrfMasking;
+import dev.cloakroom.internal.CsrfMasking;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.cloakroom.SessionSettings;
 import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.contrib.Vectors;
 import dev.cloakroom.engine.MemoryEngine;
-import dev.cloakroom.signing.CsrfMasking;
+import dev.cloakroom.internal.CsrfMasking;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
