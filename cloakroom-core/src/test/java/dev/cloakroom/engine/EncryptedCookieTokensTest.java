@@ -383,7 +383,7 @@ class EncryptedCookieTokensTest {
 
         SessionSettings tiny = settings.toBuilder().maxDecompressedBytes(16 * 1024).build();
         EncryptedCookieEngine bounded = EncryptedCookieEngine.create(tiny, EncryptionKeyRing.of(newKey));
-        assertRejected(bounded, small, "inflates to more than 16384 bytes");
+        assertRejected(bounded, small, "exceeds 16384 bytes");
     }
 
     // ------------------------------------------------------------ nonces
