@@ -181,8 +181,8 @@ public final class SessionSettings {
         return djangoVersion;
     }
 
-    /** The codec for Django's {@code session_data} under these settings. Not for application use. */
-    public SessionCodec codec() {
+    /** The codec for Django's {@code session_data} under these settings. */
+    SessionCodec codec() {
         return codec;
     }
 

@@ -1,6 +1,5 @@
 package dev.cloakroom;
 
-import dev.cloakroom.internal.Journal;
 import dev.cloakroom.internal.SecurityLog;
 import java.time.Instant;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.cloakroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloakroom.contract.CountingEngine;
+import dev.cloakroom.testkit.CountingEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import java.time.Duration;
 import java.time.Instant;

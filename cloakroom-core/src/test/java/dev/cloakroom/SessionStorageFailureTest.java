@@ -3,7 +3,7 @@ package dev.cloakroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cloakroom.contract.ForwardingEngine;
+import dev.cloakroom.testkit.ForwardingEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -128,7 +128,7 @@ public final class BenchMain {
         List<MicroResult> java = MicroRunner.run(config);
         Map<Integer, Map<String, Object>> sessions = new LinkedHashMap<>();
         Map<Integer, String> encoded = new LinkedHashMap<>();
-        SessionCodec codec = BenchKeys.settings().codec();
+        SessionCodec codec = SessionCodec.of(BenchKeys.settings());
         for (int size : new int[] {100, 1000, 10000}) {
             sessions.put(size, SessionPayloads.of(size));
             encoded.put(size, codec.encode(sessions.get(size)));

@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Logger;
 import dev.cloakroom.config.CloakroomSettings;
 import dev.cloakroom.config.Setting;
 import dev.cloakroom.config.Spelling;
-import dev.cloakroom.contract.LogCapture;
+import dev.cloakroom.testkit.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -6,8 +6,9 @@ import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.internal.JsonValues;
 import dev.cloakroom.internal.SecurityLog;
+import dev.cloakroom.internal.Zlib;
 import dev.cloakroom.signing.PythonJson;
-import java.io.IOException;
+import dev.cloakroom.signing.UnreadablePayloadException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -142,7 +143,7 @@ public final class EncryptedCookieEngine implements ClientSideEngine {
         byte[] body = PythonJson.dumps(payload).getBytes(StandardCharsets.UTF_8);
         byte flag = JSON;
         if (compress) {
-            byte[] deflated = BoundedZlib.compress(body);
+            byte[] deflated = Zlib.compress(body);
             if (deflated.length < body.length) {
                 body = deflated;
                 flag = ZLIB_JSON;
@@ -170,8 +171,8 @@ public final class EncryptedCookieEngine implements ClientSideEngine {
         byte[] json = Arrays.copyOfRange(plaintext, 1, plaintext.length);
         if (plaintext[0] == ZLIB_JSON) {
             try {
-                json = BoundedZlib.decompress(json, maxDecompressedBytes);
-            } catch (IOException e) {
+                json = Zlib.decompress(json, maxDecompressedBytes);
+            } catch (UnreadablePayloadException e) {
                 throw new EncryptedToken.Rejected("its compressed data is unreadable: " + e.getMessage());
             }
         }

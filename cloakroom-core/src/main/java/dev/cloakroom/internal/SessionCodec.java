@@ -1,5 +1,6 @@
 package dev.cloakroom.internal;
 
+import dev.cloakroom.SessionSettings;
 import dev.cloakroom.signing.BadSignatureException;
 import dev.cloakroom.signing.ObjectSigner;
 import dev.cloakroom.signing.Salts;
@@ -20,6 +21,11 @@ public final class SessionCodec {
     /** Creates a codec signing with {@code keys} at the time {@code clock} gives. */
     public SessionCodec(SecretKey keys, Clock clock, int maxDecompressedBytes) {
         this.signer = new ObjectSigner(keys, Salts.SESSION, clock, maxDecompressedBytes);
+    }
+
+    /** Returns a codec for Django's {@code session_data} under {@code settings}' keys, clock and limit. */
+    public static SessionCodec of(SessionSettings settings) {
+        return new SessionCodec(settings.secretKey(), settings.clock(), settings.maxDecompressedBytes());
     }
 
     /** Encodes session data as Django stores it in {@code session_data}. */

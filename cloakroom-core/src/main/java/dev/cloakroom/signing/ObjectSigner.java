@@ -1,5 +1,6 @@
 package dev.cloakroom.signing;
 
+import dev.cloakroom.internal.Zlib;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.cloakroom.signing;
 
-import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
-import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.math.BigDecimal;
 
 /**
@@ -17,15 +16,16 @@ final class PythonFloat {
     /** Appends {@code repr(value)}, with {@code NaN}, {@code Infinity} and {@code -Infinity} as JSON does. */
     static void append(StringBuilder out, double value) {
         if (!special(out, value)) {
-            // Schubfach (as in JDK 19+ Double.toString) gives the shortest digits; JDK 17's does not.
-            layout(out, DoubleToDecimal.toString(value), Math.abs(value), false);
+            // Jackson's fast writer is Schubfach (as JDK 19+'s Double.toString): the shortest digits, which
+            // JDK 17's Double.toString does not always give.
+            layout(out, NumberOutput.toString(value, true), Math.abs(value), false);
         }
     }
 
     /** Appends the repr of the double nearest to {@code value}'s shortest decimal digits. */
     static void append(StringBuilder out, float value) {
         if (!special(out, value)) {
-            layout(out, FloatToDecimal.toString(value), Math.abs(value), true);
+            layout(out, NumberOutput.toString(value, true), Math.abs(value), true);
         }
     }
 

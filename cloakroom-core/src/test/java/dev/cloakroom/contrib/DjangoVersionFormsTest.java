@@ -12,7 +12,7 @@ import dev.cloakroom.contrib.messages.Level;
 import dev.cloakroom.contrib.messages.Message;
 import dev.cloakroom.contrib.messages.SessionMessageStorage;
 import dev.cloakroom.engine.MemoryEngine;
-import dev.cloakroom.signing.CsrfMasking;
+import dev.cloakroom.internal.CsrfMasking;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

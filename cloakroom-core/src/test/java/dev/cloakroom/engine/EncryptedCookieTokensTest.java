@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cloakroom.ClientSideEngine.CookieSession;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionTooLargeException;
-import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.LogCapture;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.internal.SecurityLog;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -383,7 +383,7 @@ class EncryptedCookieTokensTest {
 
         SessionSettings tiny = settings.toBuilder().maxDecompressedBytes(16 * 1024).build();
         EncryptedCookieEngine bounded = EncryptedCookieEngine.create(tiny, EncryptionKeyRing.of(newKey));
-        assertRejected(bounded, small, "inflates to more than 16384 bytes");
+        assertRejected(bounded, small, "exceeds 16384 bytes");
     }
 
     // ------------------------------------------------------------ nonces

@@ -8,9 +8,10 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionTooLargeException;
-import dev.cloakroom.contract.CountingEngine;
-import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.internal.SessionCodec;
+import dev.cloakroom.testkit.CountingEngine;
+import dev.cloakroom.testkit.LogCapture;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class SessionMiddlewareTest {
     }
 
     private Map<String, Object> stored(String key) {
-        return settings.codec().decode(engine.load(key).orElseThrow().data());
+        return SessionCodec.of(settings).decode(engine.load(key).orElseThrow().data());
     }
 
     private static String sessionCookie(String key) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cloakroom.internal.CsrfMasking;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

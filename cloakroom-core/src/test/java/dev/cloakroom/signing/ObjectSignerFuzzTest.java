@@ -3,6 +3,7 @@ package dev.cloakroom.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.cloakroom.internal.Zlib;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.cloakroom.demo;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.cloakroom.Session;
-import dev.cloakroom.contract.LogCapture;
+import dev.cloakroom.testkit.LogCapture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

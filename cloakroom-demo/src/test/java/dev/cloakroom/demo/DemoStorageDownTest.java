@@ -2,15 +2,10 @@ package dev.cloakroom.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloakroom.SaveResult;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
-import dev.cloakroom.StoredSession;
-import dev.cloakroom.contract.ForwardingEngine;
+import dev.cloakroom.testkit.FailingEngine;
 import dev.cloakroom.engine.MemoryEngine;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,49 +19,8 @@ class DemoStorageDownTest {
 
     private static final String INTERNALS = "PostgreSQL at db-7.internal:5432, table django_session";
 
-    /** The memory engine, failing while {@code failure} is set; counts the calls that reach it. */
-    private static final class SwitchableEngine extends ForwardingEngine {
-        final AtomicInteger calls = new AtomicInteger();
-        volatile @Nullable RuntimeException failure;
-
-        SwitchableEngine() {
-            super(MemoryEngine.create());
-        }
-
-        private void check() {
-            calls.incrementAndGet();
-            RuntimeException f = failure;
-            if (f != null) {
-                throw f;
-            }
-        }
-
-        @Override
-        public Optional<StoredSession> load(String key) {
-            check();
-            return super.load(key);
-        }
-
-        @Override
-        public boolean create(StoredSession session) {
-            check();
-            return super.create(session);
-        }
-
-        @Override
-        public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
-            check();
-            return super.save(loaded, next);
-        }
-
-        @Override
-        public void delete(String key) {
-            check();
-            super.delete(key);
-        }
-    }
-
-    private final SwitchableEngine engine = new SwitchableEngine();
+    /** The memory engine, failing on demand; counts the calls that reach it. */
+    private final FailingEngine engine = new FailingEngine(MemoryEngine.create());
     private DemoServer server;
     private TestClient browser;
 
@@ -85,9 +39,10 @@ class DemoStorageDownTest {
     }
 
     private void down() {
-        engine.failure = new SessionStorageException(INTERNALS + " timed out while loading session …"
-                + browser.cookie("sessionid").substring(28),
+        SessionStorageException timeout = new SessionStorageException(INTERNALS
+                + " timed out while loading session …" + browser.cookie("sessionid").substring(28),
                 new IllegalStateException("HikariPool-1 exhausted"));
+        engine.failWith(() -> timeout);
     }
 
     private static void assertNoInternals(TestClient.Response response) {
@@ -134,13 +89,14 @@ class DemoStorageDownTest {
     void theCountComesBackWhenTheStorageDoes() {
         down();
         assertThat(browser.post("/api/counter").status()).isEqualTo(503);
-        engine.failure = null;
+        engine.recover();
         assertThat(browser.post("/api/counter").json().get("count").asLong()).isEqualTo(2);
     }
 
     @Test
     void anUnexpectedExceptionShowsNoMessageOnPagesOrTheApi() {
-        engine.failure = new IllegalStateException(INTERNALS + " is confused");
+        IllegalStateException confused = new IllegalStateException(INTERNALS + " is confused");
+        engine.failWith(() -> confused);
         TestClient.Response page = browser.get("/counter");
         assertThat(page.status()).isEqualTo(500);
         assertThat(page.body()).isEqualTo("500 Server Error\n");

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
-import dev.cloakroom.contract.LogCapture;
+import dev.cloakroom.internal.SessionCodec;
+import dev.cloakroom.testkit.LogCapture;
 import dev.cloakroom.contrib.auth.UserSessions;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.internal.SecurityLog;
@@ -194,7 +195,7 @@ class HostileInputDemoTest {
             data.put("foo", "bar");
             data.put(Session.EXPIRY_KEY, value);
             String key = "hostile" + Long.toString(System.nanoTime(), 36) + "abcdefgh";
-            engine.create(new StoredSession(key, settings.codec().encode(data),
+            engine.create(new StoredSession(key, SessionCodec.of(settings).encode(data),
                     settings.clock().instant().plusSeconds(600), null));
             TestClient client = new TestClient(server.uri());
             try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {

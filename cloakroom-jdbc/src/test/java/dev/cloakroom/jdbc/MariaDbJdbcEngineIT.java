@@ -2,7 +2,7 @@ package dev.cloakroom.jdbc;
 
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.ServerSideEngineContract;
+import dev.cloakroom.testkit.ServerSideEngineContract;
 import org.junit.jupiter.api.AfterAll;
 
 /**

@@ -2,7 +2,6 @@ package dev.cloakroom.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,27 +9,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Django's table on the test PostgreSQL. */
 class PostgresDjangoTableIT extends DjangoTableContract {
 
-    private static HikariDataSource dataSource;
-
-    @BeforeAll
-    static void openDataSource() {
-        dataSource = TestDatabases.postgres();
-    }
-
-    @AfterAll
-    static void closeDataSource() {
-        dataSource.close();
-    }
+    @RegisterExtension
+    static final ClassDatabase DB = ClassDatabase.on(TestDatabases::postgres);
 
     @Override
     protected DataSource dataSource() {
-        return dataSource;
+        return DB.dataSource();
     }
 
     @Override

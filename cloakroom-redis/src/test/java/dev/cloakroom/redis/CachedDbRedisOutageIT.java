@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.CountingEngine;
-import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.CountingEngine;
+import dev.cloakroom.testkit.LogCapture;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.engine.CachedDbEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.jdbc.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,7 +29,8 @@ class CachedDbRedisOutageIT {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
     private static final Duration RETRY = Duration.ofSeconds(5);
     private static final String PREFIX = "cloakroom-outage:";
-    private static PrivateRedis redis;
+    @RegisterExtension
+    static final PrivateRedis.PerClass REDIS = PrivateRedis.perClass();
 
     @TempDir
     Path directory;
@@ -43,20 +43,10 @@ class CachedDbRedisOutageIT {
     private JdbcEngine jdbc;
     private CachedDbEngine cachedDb;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = PrivateRedis.launch();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
-
     @BeforeEach
     void openEngines() {
-        cache = RedisEngine.builder(redis.url()).keyPrefix(PREFIX).commandTimeout(TIMEOUT).clock(clock)
-                .build();
+        cache = RedisEngine.builder(REDIS.redis().url()).keyPrefix(PREFIX).commandTimeout(TIMEOUT)
+                .clock(clock).build();
         jdbc = JdbcEngine.builder(TestDatabases.sqliteUrl(directory.resolve("sessions.db"))).clock(clock)
                 .build();
         db = CountingEngine.wrap(jdbc);
@@ -77,7 +67,7 @@ class CachedDbRedisOutageIT {
         assertThat(open(key).get("count")).isEqualTo(0);
         assertThat(db.reads.get()).as("served by Redis").isZero();
 
-        redis.stop();
+        REDIS.redis().stop();
         try (LogCapture log = LogCapture.of(CachedDbEngine.class.getName())) {
             for (int i = 0; i < 50; i++) {
                 Session request = open(key);
@@ -94,11 +84,11 @@ class CachedDbRedisOutageIT {
             assertThat(Session.open(jdbc, settings, key).get("count")).isEqualTo(50);
             assertThat(log.lines()).as("one WARN: the clock moved 20 s, less than the 30 s interval")
                     .singleElement().asString().startsWith("WARN ")
-                    .contains("Redis at 127.0.0.1:" + redis.port())
+                    .contains("Redis at 127.0.0.1:" + REDIS.redis().port())
                     .contains("serving sessions from the database");
         }
 
-        redis.start(); // empty: this Redis keeps nothing on disk
+        REDIS.redis().start(); // empty: this Redis keeps nothing on disk
         clock.advance(RETRY);
         Eventually.succeeds(Duration.ofSeconds(10), () -> {
             clock.advance(RETRY);
@@ -116,7 +106,7 @@ class CachedDbRedisOutageIT {
     @Test
     void redisFrozenCostsOneTimeoutPerRetryPauseAndNoFailedRequest() throws Exception {
         String key = saved("count", 0);
-        redis.pause();
+        REDIS.redis().pause();
         try (LogCapture log = LogCapture.of(CachedDbEngine.class.getName())) {
             long start = System.nanoTime();
             for (int i = 0; i < 20; i++) {
@@ -129,7 +119,7 @@ class CachedDbRedisOutageIT {
                     .isLessThan(TIMEOUT.multipliedBy(3));
             assertThat(log.lines()).singleElement().asString().contains("did not answer within 500 ms");
         } finally {
-            redis.resume();
+            REDIS.redis().resume();
         }
         assertThat(Session.open(jdbc, settings, key).get("count")).isEqualTo(20);
         clock.advance(RETRY);
@@ -140,12 +130,12 @@ class CachedDbRedisOutageIT {
     void logoutWhileRedisIsSkippedDoesNotComeBackFromRedisAfterwards() throws Exception {
         String key = saved("_auth_user_id", "7");
         String other = saved("other", 1);
-        redis.pause();
+        REDIS.redis().pause();
         try {
             assertThat(open(other).get("other"))
                     .isEqualTo(1); // times out in Redis: the cache is skipped for 5 s
         } finally {
-            redis.resume();
+            REDIS.redis().resume();
         }
         Session.open(cachedDb, settings, key).flush(); // logout while the cache is skipped
         assertThat(inRedis(key)).as("Redis still holds the logged-out session").isTrue();
@@ -167,7 +157,7 @@ class CachedDbRedisOutageIT {
     }
 
     private boolean inRedis(String key) {
-        long count = TestRedis.with(redis.url(), commands -> commands.exists(PREFIX + key));
+        long count = TestRedis.with(REDIS.redis().url(), commands -> commands.exists(PREFIX + key));
         return count == 1;
     }
 }

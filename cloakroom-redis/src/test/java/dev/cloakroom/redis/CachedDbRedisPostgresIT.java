@@ -1,40 +1,33 @@
 package dev.cloakroom.redis;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.ServerSideEngineContract;
+import dev.cloakroom.testkit.ServerSideEngineContract;
 import dev.cloakroom.engine.CachedDbEngine;
+import dev.cloakroom.jdbc.ClassDatabase;
 import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.jdbc.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The core conformance suite on {@code cached_db}: the shared test Redis in front of the test PostgreSQL. */
 class CachedDbRedisPostgresIT extends ServerSideEngineContract {
 
     private static final String PREFIX = TestRedis.uniquePrefix(CachedDbRedisPostgresIT.class);
-    private static final String TABLE = TestDatabases.uniqueTableName();
-    private static HikariDataSource dataSource;
-
-    @BeforeAll
-    static void openDataSource() {
-        dataSource = TestDatabases.postgres();
-    }
+    @RegisterExtension
+    static final ClassDatabase DB = ClassDatabase.on(TestDatabases::postgres);
 
     @AfterAll
-    static void cleanUp() throws Exception {
+    static void deleteKeys() throws Exception {
         TestRedis.deleteKeys(PREFIX);
-        TestDatabases.dropTable(dataSource, TABLE);
-        dataSource.close();
     }
 
     @Override
     protected ServerSideEngine newEngine(SessionSettings settings) {
         RedisEngine cache = RedisEngine.builder(TestRedis.URL).keyPrefix(PREFIX).clock(settings.clock())
                 .build();
-        JdbcEngine db = JdbcEngine.builder(dataSource).table(TABLE).clock(settings.clock()).userColumn()
-                .build();
+        JdbcEngine db = JdbcEngine.builder(DB.dataSource()).table(DB.table()).clock(settings.clock())
+                .userColumn().build();
         return CachedDbEngine.builder(cache, db).clock(settings.clock()).build();
     }
 }

@@ -2,7 +2,7 @@ package dev.cloakroom.redis;
 
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.ServerSideEngineContract;
+import dev.cloakroom.testkit.ServerSideEngineContract;
 import dev.cloakroom.engine.CachedDbEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.jdbc.TestDatabases;

@@ -10,12 +10,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A {@code redis-server} of a test's own on a free loopback port, without persistence unless asked for (pass
  * {@code "--appendonly", "yes", "--appendfsync", "always"}: a restart then reloads the data), so a test can
- * kill, pause and restart it while the shared Redis stays up. Close it in {@code @AfterAll}. Shared with
- * other modules through this module's test-jar.
+ * kill, pause and restart it while the shared Redis stays up. Close it in {@code @AfterAll}, or let
+ * {@link #perClass} start and close it for a test class. Shared with other modules through this module's
+ * test-jar.
  */
 public final class PrivateRedis implements AutoCloseable {
 
@@ -33,6 +37,46 @@ public final class PrivateRedis implements AutoCloseable {
     /** Starts a Redis on a free port; later arguments override earlier ones. */
     public static PrivateRedis launch(String... extraArguments) throws IOException {
         return launchOn(freePort(), extraArguments);
+    }
+
+    /**
+     * A Redis of the test class's own, started before its first test and closed after its last: register it
+     * as {@code @RegisterExtension static final PrivateRedis.PerClass REDIS = PrivateRedis.perClass();}.
+     */
+    public static PerClass perClass(String... extraArguments) {
+        return new PerClass(extraArguments);
+    }
+
+    /** The JUnit extension {@link #perClass} makes. */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private final String[] extraArguments;
+        private PrivateRedis redis;
+
+        private PerClass(String[] extraArguments) {
+            this.extraArguments = extraArguments.clone();
+        }
+
+        /** The running Redis. */
+        public PrivateRedis redis() {
+            if (redis == null) {
+                throw new IllegalStateException(
+                        "PrivateRedis.perClass() runs only as a static @RegisterExtension field");
+            }
+            return redis;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            redis = launch(extraArguments);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            if (redis != null) {
+                redis.close();
+                redis = null;
+            }
+        }
     }
 
     /** Starts a Redis on {@code port}. */

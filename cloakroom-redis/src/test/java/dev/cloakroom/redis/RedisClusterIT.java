@@ -6,7 +6,7 @@ import dev.cloakroom.Session;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionSummary;
-import dev.cloakroom.contract.ServerSideEngineContract;
+import dev.cloakroom.testkit.ServerSideEngineContract;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code cache} engine alone when its Redis goes away: it fails fast with a message naming the server
@@ -23,26 +22,17 @@ import org.junit.jupiter.api.Test;
 class RedisOutageIT {
 
     private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private static PrivateRedis redis;
+    @RegisterExtension
+    static final PrivateRedis.PerClass REDIS = PrivateRedis.perClass();
 
     private final MutableClock clock = MutableClock.at(Instant.parse("2024-01-01T00:00:00Z"));
     private final SessionSettings settings = SessionSettings.builder().secretKey("outage").clock(clock)
             .build();
     private RedisEngine engine;
 
-    @BeforeAll
-    static void startRedis() throws Exception {
-        redis = PrivateRedis.launch();
-    }
-
-    @AfterAll
-    static void stopRedis() throws Exception {
-        redis.close();
-    }
-
     @BeforeEach
     void openEngine() {
-        engine = RedisEngine.builder(redis.url()).commandTimeout(TIMEOUT).clock(clock).build();
+        engine = RedisEngine.builder(REDIS.redis().url()).commandTimeout(TIMEOUT).clock(clock).build();
     }
 
     @AfterEach
@@ -53,14 +43,14 @@ class RedisOutageIT {
     @Test
     void whileRedisIsDownEveryCallFailsFastAndAfterARestartTheSameEngineWorksAgain() throws Exception {
         String key = saved("before", 1);
-        redis.stop();
+        REDIS.redis().stop();
 
         assertFailsFast(() -> engine.load(key), "while loading a session (…" + key.substring(26) + ")");
         assertFailsFast(() -> Session.open(engine, settings, null).save(), "while creating a session");
         assertFailsFast(() -> engine.delete(key), "while deleting a session");
         assertFailsFast(() -> engine.sessionsOf("7"), "while listing a user's sessions");
 
-        redis.start(); // empty: this test's Redis keeps nothing on disk
+        REDIS.redis().start(); // empty: this test's Redis keeps nothing on disk
         String after = Eventually.succeeds(Duration.ofSeconds(10), () -> saved("after", 2));
         assertThat(Session.open(engine, settings, after).get("after")).isEqualTo(2);
         Session write = Session.open(engine, settings, after);
@@ -72,17 +62,17 @@ class RedisOutageIT {
     @Test
     void redisThatHangsFailsTheCallAfterTheCommandTimeout() throws Exception {
         String key = saved("before", 1);
-        redis.pause();
+        REDIS.redis().pause();
         try {
             long start = System.nanoTime();
             assertThatThrownBy(() -> engine.load(key)).isInstanceOf(SessionStorageException.class)
-                    .hasMessageContaining("Redis at 127.0.0.1:" + redis.port()
+                    .hasMessageContaining("Redis at 127.0.0.1:" + REDIS.redis().port()
                             + " did not answer within 500 ms while loading a session");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(took).isGreaterThanOrEqualTo(TIMEOUT.minusMillis(50))
                     .isLessThan(TIMEOUT.plusSeconds(1));
         } finally {
-            redis.resume();
+            REDIS.redis().resume();
         }
         assertThat(Eventually.succeeds(Duration.ofSeconds(5),
                 () -> Session.open(engine, settings, key).get("before"))).isEqualTo(1);
@@ -90,13 +80,13 @@ class RedisOutageIT {
 
     @Test
     void engineBuiltWhileRedisIsDownConnectsOnceItIsUp() throws Exception {
-        redis.stop();
-        try (RedisEngine early = RedisEngine.builder(redis.url()).commandTimeout(TIMEOUT).clock(clock)
+        REDIS.redis().stop();
+        try (RedisEngine early = RedisEngine.builder(REDIS.redis().url()).commandTimeout(TIMEOUT).clock(clock)
                 .build()) {
             assertThatThrownBy(() -> early.exists("abcdefgh12345678"))
                     .isInstanceOf(SessionStorageException.class)
                     .hasMessageContaining("is not reachable");
-            redis.start();
+            REDIS.redis().start();
             boolean exists = Eventually.succeeds(Duration.ofSeconds(5),
                     () -> early.exists("abcdefgh12345678"));
             assertThat(exists).isFalse();
@@ -154,7 +144,7 @@ class RedisOutageIT {
     private void assertFailsFast(ThrowingCallable call, String operation) {
         long start = System.nanoTime();
         assertThatThrownBy(call).isInstanceOf(SessionStorageException.class)
-                .hasMessageContaining("Redis at 127.0.0.1:" + redis.port())
+                .hasMessageContaining("Redis at 127.0.0.1:" + REDIS.redis().port())
                 .hasMessageContaining(operation);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThanOrEqualTo(TIMEOUT.plusMillis(200));
     }

@@ -9,10 +9,11 @@ import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.StoredSession;
-import dev.cloakroom.contract.ForwardingEngine;
-import dev.cloakroom.contract.CountingEngine;
-import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.internal.SessionCodec;
+import dev.cloakroom.testkit.ForwardingEngine;
+import dev.cloakroom.testkit.CountingEngine;
+import dev.cloakroom.testkit.LogCapture;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.engine.FileEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;
@@ -248,7 +249,8 @@ abstract class AbstractSessionFilterIT {
     }
 
     private Map<String, Object> stored(String profile, String key) {
-        return settings.get(profile).codec().decode(engines.get(profile).load(key).orElseThrow().data());
+        String data = engines.get(profile).load(key).orElseThrow().data();
+        return SessionCodec.of(settings.get(profile)).decode(data);
     }
 
     private static String sessionCookie(String key) {

@@ -7,7 +7,7 @@ import dev.cloakroom.SameSite;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.config.OpenedEngine;
-import dev.cloakroom.contract.ForwardingEngine;
+import dev.cloakroom.testkit.ForwardingEngine;
 import dev.cloakroom.engine.FileEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;

@@ -2,7 +2,7 @@ package dev.cloakroom.interop;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.contrib.csrf.CsrfTokens;
-import dev.cloakroom.signing.CsrfMasking;
+import dev.cloakroom.internal.CsrfMasking;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

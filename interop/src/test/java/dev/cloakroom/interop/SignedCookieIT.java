@@ -2,7 +2,7 @@ package dev.cloakroom.interop;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.engine.SignedCookieEngine;
 import dev.cloakroom.signing.ObjectSigner;
 import dev.cloakroom.signing.PythonJson;

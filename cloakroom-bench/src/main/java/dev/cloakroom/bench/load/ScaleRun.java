@@ -2,6 +2,7 @@ package dev.cloakroom.bench.load;
 
 import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.micro.SessionPayloads;
+import dev.cloakroom.internal.SessionCodec;
 import dev.cloakroom.jdbc.JdbcEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ public final class ScaleRun {
     public Result run() throws Exception {
         stores.reset();
         Map<String, Object> data = new LinkedHashMap<>(SessionPayloads.of(100));
-        String encoded = stores.settings().codec().encode(data);
+        String encoded = SessionCodec.of(stores.settings()).encode(data);
         List<SizeResult> sizes = new ArrayList<>();
         List<CleanupResult> cleanups = new ArrayList<>();
         long filled = 0;

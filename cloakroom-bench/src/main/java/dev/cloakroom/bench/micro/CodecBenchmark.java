@@ -33,7 +33,7 @@ public class CodecBenchmark {
     /** Builds the session and its encoded form. */
     @Setup
     public void setUp() {
-        codec = BenchKeys.settings().codec();
+        codec = SessionCodec.of(BenchKeys.settings());
         data = SessionPayloads.of(size);
         encoded = codec.encode(data);
     }

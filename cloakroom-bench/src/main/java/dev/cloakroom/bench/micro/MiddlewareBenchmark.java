@@ -3,6 +3,7 @@ package dev.cloakroom.bench.micro;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.internal.SessionCodec;
 import dev.cloakroom.internal.SessionKeys;
 import dev.cloakroom.middleware.Outcome;
 import dev.cloakroom.middleware.SessionMiddleware;
@@ -36,7 +37,7 @@ public class MiddlewareBenchmark {
     @Setup
     public void setUp() {
         SessionSettings settings = BenchKeys.settings();
-        String data = settings.codec().encode(SessionPayloads.of(100));
+        String data = SessionCodec.of(settings).encode(SessionPayloads.of(100));
         cookie = SessionKeys.generate();
         StoredSession stored = new StoredSession(cookie, data, Instant.now().plus(Duration.ofDays(365)),
                 "42");

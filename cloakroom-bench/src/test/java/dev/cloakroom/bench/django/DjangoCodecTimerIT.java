@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.bench.micro.BenchKeys;
 import dev.cloakroom.bench.micro.SessionPayloads;
+import dev.cloakroom.internal.SessionCodec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class DjangoCodecTimerIT {
     @Test
     void timesEncodeAndDecodeOfTheSessionsCloakroomEncodesIdentically() throws Exception {
         Map<String, Object> session = SessionPayloads.of(100);
-        String encoded = BenchKeys.settings().codec().encode(session);
+        String encoded = SessionCodec.of(BenchKeys.settings()).encode(session);
 
         List<DjangoCodecTimer.Timing> timings = timer.time(Map.of(100, session), Map.of(100, encoded));
 
@@ -30,7 +31,7 @@ class DjangoCodecTimerIT {
     @Test
     void aSessionDjangoReadsDifferentlyStopsTheComparison() {
         Map<String, Object> session = SessionPayloads.of(100);
-        String other = BenchKeys.settings().codec().encode(Map.of("_auth_user_id", "7"));
+        String other = SessionCodec.of(BenchKeys.settings()).encode(Map.of("_auth_user_id", "7"));
 
         assertThatThrownBy(() -> timer.time(Map.of(100, session), Map.of(100, other)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("different for sizes [100]");

@@ -1,7 +1,7 @@
 package dev.cloakroom.contrib.csrf;
 
 import dev.cloakroom.Session;
-import dev.cloakroom.signing.CsrfMasking;
+import dev.cloakroom.internal.CsrfMasking;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.contrib.csrf.CsrfTokens;
 import dev.cloakroom.engine.MemoryEngine;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionSummary;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.engine.FileEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;

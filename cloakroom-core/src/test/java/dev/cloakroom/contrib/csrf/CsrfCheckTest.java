@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.engine.MemoryEngine;
-import dev.cloakroom.signing.CsrfMasking;
+import dev.cloakroom.internal.CsrfMasking;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.QuietSecurityLog;
 import dev.cloakroom.signing.Salts;
 import dev.cloakroom.signing.SecretKey;
 import dev.cloakroom.signing.TimestampSigner;

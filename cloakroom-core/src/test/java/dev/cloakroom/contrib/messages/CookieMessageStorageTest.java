@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.SameSite;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.LogCapture;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.contrib.messages.CookieMessageStorage.CookieUpdate;
 import java.time.Instant;
 import java.util.ArrayList;

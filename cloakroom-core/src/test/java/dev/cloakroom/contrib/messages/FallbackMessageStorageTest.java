@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.contract.MutableClock;
+import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.engine.MemoryEngine;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.cloakroom.contrib.auth.AuthUser;
 import dev.cloakroom.contrib.csrf.CsrfCheck;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.servlet.SessionFilter;
-import dev.cloakroom.signing.CsrfMasking;
+import dev.cloakroom.internal.CsrfMasking;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,59 +1,52 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.testkit;
 
 import dev.cloakroom.SaveResult;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.StoredSession;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Wraps an engine and counts its storage reads and writes, to check that sessions are lazy and frugal.
+ * An engine that forwards every call to another one: tests extend it and override only the calls they
+ * script, fail or watch.
  */
-public class CountingEngine implements ServerSideEngine {
+public class ForwardingEngine implements ServerSideEngine {
 
     private final ServerSideEngine delegate;
-    /** Calls to load and exists. */
-    public final AtomicInteger reads = new AtomicInteger();
-    /** Calls to create, save and delete. */
-    public final AtomicInteger writes = new AtomicInteger();
 
-    CountingEngine(ServerSideEngine delegate) {
-        this.delegate = delegate;
+    /** Forwards to {@code delegate}. */
+    public ForwardingEngine(ServerSideEngine delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
-    /** Wraps {@code delegate}. */
-    public static CountingEngine wrap(ServerSideEngine delegate) {
-        return new CountingEngine(delegate);
+    /** The engine every call goes to, for a test to look behind the forwarding one. */
+    public ServerSideEngine delegate() {
+        return delegate;
     }
 
     @Override
     public Optional<StoredSession> load(String key) {
-        reads.incrementAndGet();
         return delegate.load(key);
     }
 
     @Override
     public boolean create(StoredSession session) {
-        writes.incrementAndGet();
         return delegate.create(session);
     }
 
     @Override
     public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
-        writes.incrementAndGet();
         return delegate.save(loaded, next);
     }
 
     @Override
     public void delete(String key) {
-        writes.incrementAndGet();
         delegate.delete(key);
     }
 
     @Override
     public boolean exists(String key) {
-        reads.incrementAndGet();
         return delegate.exists(key);
     }
 

@@ -1,4 +1,4 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Test;
  * {@link ServerSideEngineContract}, pinning down what a cookie does where a server-side record would differ.
  */
 public abstract class ClientSideEngineContract extends SessionEngineContract<ClientSideEngine> {
+
+    /** For subclasses, one per engine. */
+    protected ClientSideEngineContract() {
+    }
 
     /** Data "stored" for a cookie engine is a cookie it wrote, at the suite's time. */
     @Override

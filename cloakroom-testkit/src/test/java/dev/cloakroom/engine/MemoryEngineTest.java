@@ -8,7 +8,7 @@ import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
-import dev.cloakroom.contract.ServerSideEngineContract;
+import dev.cloakroom.testkit.ServerSideEngineContract;
 import dev.cloakroom.internal.SessionKeys;
 import java.util.ArrayList;
 import java.util.List;

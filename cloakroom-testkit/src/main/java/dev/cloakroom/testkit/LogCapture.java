@@ -1,4 +1,4 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.testkit;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,4 +1,4 @@
-package dev.cloakroom.signing;
+package dev.cloakroom.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

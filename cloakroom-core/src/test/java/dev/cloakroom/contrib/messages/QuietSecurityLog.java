@@ -1,4 +1,4 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.contrib.messages;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Counts the WARNs of {@code cloakroom.security} instead of printing them, for tests that feed millions of
  * bad inputs (fuzz tests): the count proves each rejection was logged, the console stays readable.
  */
-public final class QuietSecurityLog {
+final class QuietSecurityLog {
 
     private static final AtomicLong WARNINGS = new AtomicLong();
 
@@ -33,7 +33,7 @@ public final class QuietSecurityLog {
     }
 
     /** Silences the logger (once per JVM) and returns how many WARNs it has had so far. */
-    public static long warnings() {
+    static long warnings() {
         return WARNINGS.get();
     }
 }

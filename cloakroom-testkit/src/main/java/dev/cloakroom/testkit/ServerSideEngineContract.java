@@ -1,4 +1,4 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
  * counterpart in {@link ClientSideEngineContract} that pins down what a cookie does instead.
  */
 public abstract class ServerSideEngineContract extends SessionEngineContract<ServerSideEngine> {
+
+    /** For subclasses, one per engine. */
+    protected ServerSideEngineContract() {
+    }
 
     @AfterEach
     void deleteCreatedSessions() {

@@ -1,4 +1,4 @@
-package dev.cloakroom.internal;
+package dev.cloakroom;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +14,18 @@ import java.util.function.Consumer;
  * {@code markModified}), which cannot be replayed: such a save writes the request's whole copy, the last
  * writer winning as in Django. Not thread-safe; one per session per request.
  */
-public final class Journal {
+final class Journal {
 
     private final List<Consumer<Map<String, Object>>> changes = new ArrayList<>();
     private boolean overwrite;
 
     /** Records a change already applied to the request's copy. */
-    public void record(Consumer<Map<String, Object>> change) {
+    void record(Consumer<Map<String, Object>> change) {
         changes.add(change);
     }
 
     /** Records that the request's copy must be written as it is. */
-    public void overwrite() {
+    void overwrite() {
         overwrite = true;
     }
 
@@ -33,7 +33,7 @@ public final class Journal {
      * Applies the recorded changes to {@code fresh} and returns what the save should write: {@code fresh}
      * with the changes, or {@code mine} when the journal holds an {@link #overwrite()}.
      */
-    public Map<String, Object> replay(Map<String, Object> fresh, Map<String, Object> mine) {
+    Map<String, Object> replay(Map<String, Object> fresh, Map<String, Object> mine) {
         if (overwrite) {
             return mine;
         }
@@ -44,7 +44,7 @@ public final class Journal {
     }
 
     /** Forgets every change, after a successful save. */
-    public void clear() {
+    void clear() {
         changes.clear();
         overwrite = false;
     }

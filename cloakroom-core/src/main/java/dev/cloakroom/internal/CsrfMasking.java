@@ -1,4 +1,4 @@
-package dev.cloakroom.signing;
+package dev.cloakroom.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,6 +41,10 @@ import org.junit.jupiter.api.Test;
  * what it does instead, so the difference is pinned down rather than skipped.
  */
 public abstract class SessionEngineContract<E extends SessionEngine> {
+
+    /** For subclasses, one per engine. */
+    protected SessionEngineContract() {
+    }
 
     /** The secret key the suite signs with. */
     protected static final String SECRET = "contract-secret-key";

@@ -1,4 +1,4 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.testkit;
 
 import dev.cloakroom.ClientSideEngine;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package dev.cloakroom.signing;
+package dev.cloakroom.internal;
 
+import dev.cloakroom.signing.UnreadablePayloadException;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -7,8 +8,11 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-/** zlib streams (RFC 1950) as Python's {@code zlib.compress} / {@code zlib.decompress} make and read. */
-final class Zlib {
+/**
+ * zlib streams (RFC 1950) as Python's {@code zlib.compress} / {@code zlib.decompress} make and read, with a
+ * hard bound on what a stream inflates to: for signed data and for the encrypted cookie.
+ */
+public final class Zlib {
 
     private static final int MIN_BUFFER = 256;
 
@@ -26,7 +30,7 @@ final class Zlib {
     }
 
     /** Compresses at zlib's default level with the zlib wrapper, like {@code zlib.compress(data)}. */
-    static byte[] compress(byte[] data) {
+    public static byte[] compress(byte[] data) {
         Deflater pooled = DEFLATERS.poll();
         Deflater deflater = pooled != null ? pooled : new Deflater(Deflater.DEFAULT_COMPRESSION);
         try {
@@ -58,7 +62,7 @@ final class Zlib {
      * @throws UnreadablePayloadException if the stream is invalid, truncated, needs a preset dictionary
      *     or decompresses to more than {@code maxBytes}
      */
-    static byte[] decompress(byte[] data, int maxBytes) throws UnreadablePayloadException {
+    public static byte[] decompress(byte[] data, int maxBytes) throws UnreadablePayloadException {
         Inflater pooled = INFLATERS.poll();
         Inflater inflater = pooled != null ? pooled : new Inflater();
         try {

@@ -13,10 +13,11 @@ import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
-import dev.cloakroom.contract.CountingEngine;
-import dev.cloakroom.contract.ForwardingEngine;
-import dev.cloakroom.contract.LogCapture;
-import dev.cloakroom.contract.ServerSideEngineContract;
+import dev.cloakroom.testkit.CountingEngine;
+import dev.cloakroom.testkit.FailingEngine;
+import dev.cloakroom.testkit.ForwardingEngine;
+import dev.cloakroom.testkit.LogCapture;
+import dev.cloakroom.testkit.ServerSideEngineContract;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CachedDbEngineTest extends ServerSideEngineContract {
 
     private static final String LOGGER = CachedDbEngine.class.getName();
+    /** What a stopped Redis throws. */
+    private static final Supplier<RuntimeException> REDIS_DOWN = () -> new SessionStorageException(
+            "Redis at 127.0.0.1:6390 is not reachable while working on a session");
 
     @Override
     protected ServerSideEngine newEngine(SessionSettings settings) {
@@ -64,11 +68,11 @@ class CachedDbEngineTest extends ServerSideEngineContract {
 
     @Test
     void cacheDownServesEveryLoadAndSaveFromTheDatabaseWithARateLimitedWarn() {
-        FlakyEngine cache = new FlakyEngine(clock);
+        FailingEngine cache = new FailingEngine(MemoryEngine.create(clock));
         MemoryEngine db = MemoryEngine.create(clock);
         CachedDbEngine cachedDb = CachedDbEngine.builder(cache, db).clock(clock)
                 .retryCacheAfter(Duration.ZERO).warnInterval(Duration.ofSeconds(30)).build();
-        cache.down = true;
+        cache.failWith(REDIS_DOWN);
         try (LogCapture log = LogCapture.of(LOGGER)) {
             Session first = Session.open(cachedDb, settings, null);
             first.put("count", 0);
@@ -96,20 +100,20 @@ class CachedDbEngineTest extends ServerSideEngineContract {
 
     @Test
     void failingCacheIsLeftAloneUntilTheRetryPauseEndsAndThenUsedAgain() {
-        FlakyEngine cache = new FlakyEngine(clock);
+        FailingEngine cache = new FailingEngine(MemoryEngine.create(clock));
         CountingEngine db = CountingEngine.wrap(MemoryEngine.create(clock));
         CachedDbEngine cachedDb = CachedDbEngine.builder(cache, db).clock(clock)
                 .retryCacheAfter(Duration.ofSeconds(5)).build();
         String key = saved(cachedDb, Map.of("a", 1));
 
-        cache.down = true;
+        cache.failWith(REDIS_DOWN);
         int callsBefore = cache.calls.get();
         for (int i = 0; i < 10; i++) {
             assertThat(Session.open(cachedDb, settings, key).get("a")).isEqualTo(1);
         }
         assertThat(cache.calls.get() - callsBefore).as("cache calls while paused").isEqualTo(1);
 
-        cache.down = false;
+        cache.recover();
         clock.advance(Duration.ofSeconds(5));
         db.reads.set(0);
         assertThat(Session.open(cachedDb, settings, key).get("a")).isEqualTo(1);
@@ -118,48 +122,47 @@ class CachedDbEngineTest extends ServerSideEngineContract {
 
     @Test
     void logoutWhileTheCacheIsDownDoesNotComeBackFromTheCacheAfterwards() {
-        FlakyEngine cache = new FlakyEngine(clock);
+        FailingEngine cache = new FailingEngine(MemoryEngine.create(clock));
         CachedDbEngine cachedDb = CachedDbEngine.builder(cache, MemoryEngine.create(clock))
                 .clock(clock).build();
         String key = saved(cachedDb, Map.of("_auth_user_id", "7"));
-        assertThat(cache.delegate.load(key)).isPresent();
+        assertThat(cache.delegate().load(key)).isPresent();
 
-        cache.down = true;
+        cache.failWith(REDIS_DOWN);
         Session.open(cachedDb, settings, key).flush();
-        cache.down = false;
+        cache.recover();
         clock.advance(Duration.ofSeconds(5));
 
-        assertThat(cache.delegate.load(key)).as("still in the cache before the next call").isPresent();
+        assertThat(cache.delegate().load(key)).as("still in the cache before the next call").isPresent();
         assertThat(Session.open(cachedDb, settings, key).get("_auth_user_id")).isNull();
-        assertThat(cache.delegate.load(key)).as("evicted once the cache answered").isEmpty();
+        assertThat(cache.delegate().load(key)).as("evicted once the cache answered").isEmpty();
     }
 
     @Test
     void sessionsChangedWhileTheCacheWasDownAreEvictedWhenItAnswersAgain() {
-        FlakyEngine cache = new FlakyEngine(clock);
+        FailingEngine cache = new FailingEngine(MemoryEngine.create(clock));
         CachedDbEngine cachedDb = CachedDbEngine.builder(cache, MemoryEngine.create(clock))
                 .clock(clock).build();
         String changed = saved(cachedDb, Map.of("v", 1));
         String other = saved(cachedDb, Map.of("v", 1));
 
-        cache.down = true;
+        cache.failWith(REDIS_DOWN);
         Session write = Session.open(cachedDb, settings, changed);
         write.put("v", 2);
         write.save();
-        cache.down = false;
+        cache.recover();
         clock.advance(Duration.ofSeconds(5));
 
         assertThat(Session.open(cachedDb, settings, other).get("v")).isEqualTo(1); // any cache call drains
-        assertThat(cache.delegate.load(changed)).isEmpty();
+        assertThat(cache.delegate().load(changed)).isEmpty();
         assertThat(Session.open(cachedDb, settings, changed).get("v")).isEqualTo(2);
-        assertThat(cache.delegate.load(changed)).as("refilled from the database").isPresent();
+        assertThat(cache.delegate().load(changed)).as("refilled from the database").isPresent();
     }
 
     @Test
     void cacheThrowingAnyRuntimeExceptionIsSurvivedToo() {
-        FlakyEngine cache = new FlakyEngine(clock);
-        cache.failure = () -> new IllegalStateException("connection pool closed");
-        cache.down = true;
+        FailingEngine cache = new FailingEngine(MemoryEngine.create(clock));
+        cache.failWith(() -> new IllegalStateException("connection pool closed"));
         CachedDbEngine cachedDb = CachedDbEngine.builder(cache, MemoryEngine.create(clock))
                 .clock(clock).build();
         try (LogCapture log = LogCapture.of(LOGGER)) {
@@ -172,9 +175,9 @@ class CachedDbEngineTest extends ServerSideEngineContract {
 
     @Test
     void databaseFailureIsNotHidden() {
-        FlakyEngine db = new FlakyEngine(clock);
+        FailingEngine db = new FailingEngine(MemoryEngine.create(clock));
         CachedDbEngine cachedDb = CachedDbEngine.of(MemoryEngine.create(clock), db);
-        db.down = true;
+        db.failWith(REDIS_DOWN);
         Session session = Session.open(cachedDb, settings, null);
         session.put("a", 1);
         assertThatThrownBy(session::save).isInstanceOf(SessionStorageException.class)
@@ -392,69 +395,6 @@ class CachedDbEngineTest extends ServerSideEngineContract {
 
     private StoredSession stored(String key, String data) {
         return new StoredSession(key, data, clock.instant().plusSeconds(600), null);
-    }
-
-    /** A cache (or database) that fails while {@code down}, like a Redis that was stopped. */
-    static final class FlakyEngine implements ServerSideEngine {
-        final MemoryEngine delegate;
-        final AtomicInteger calls = new AtomicInteger();
-        final AtomicInteger failures = new AtomicInteger();
-        volatile boolean down;
-        volatile Supplier<RuntimeException> failure = () -> new SessionStorageException(
-                "Redis at 127.0.0.1:6390 is not reachable while working on a session");
-
-        FlakyEngine(Clock clock) {
-            this.delegate = MemoryEngine.create(clock);
-        }
-
-        private void check() {
-            calls.incrementAndGet();
-            if (down) {
-                failures.incrementAndGet();
-                throw failure.get();
-            }
-        }
-
-        @Override
-        public Optional<StoredSession> load(String key) {
-            check();
-            return delegate.load(key);
-        }
-
-        @Override
-        public boolean create(StoredSession session) {
-            check();
-            return delegate.create(session);
-        }
-
-        @Override
-        public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
-            check();
-            return delegate.save(loaded, next);
-        }
-
-        @Override
-        public void delete(String key) {
-            check();
-            delegate.delete(key);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            check();
-            return delegate.exists(key);
-        }
-
-        @Override
-        public int clearExpired() {
-            check();
-            return delegate.clearExpired();
-        }
-
-        @Override
-        public String toString() {
-            return "FlakyEngine";
-        }
     }
 
     /** An engine with neither capability, like {@code db} without its user column, hidden behind. */

@@ -1,4 +1,4 @@
-package dev.cloakroom.contract;
+package dev.cloakroom.testkit;
 
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
