@@ -57,7 +57,7 @@ final class ServerSideStorage implements SessionStorage {
     @Override
     public void save(SessionState state, Supplier<Map<String, Object>> loadData) {
         state.throwIfLoadFailed();
-        if (state.key == null) {
+        if (state.key == null || state.unstored) {
             create(state);
             return;
         }
@@ -109,9 +109,32 @@ final class ServerSideStorage implements SessionStorage {
         }
     }
 
+    /**
+     * Deletes the old record now and gives the session a fresh key whose record the next save creates:
+     * one write for the new record instead of a create now and a save later.
+     */
+    @Override
+    public void cycleKeyAtSave(SessionState state, Map<String, Object> data) {
+        String oldKey = state.key;
+        if (oldKey != null && !state.unstored) {
+            engine.delete(oldKey);
+        }
+        state.cache = data;
+        state.accessed = true;
+        state.changed();
+        state.key = SessionKeys.generate();
+        state.unstored = true;
+    }
+
     @Override
     public void delete(SessionState state) {
         state.throwIfLoadFailed();
+        if (state.unstored) {
+            // Nothing is stored under the key yet; a later save finds no record, as after any delete.
+            state.unstored = false;
+            state.saved = false;
+            return;
+        }
         if (state.key != null) {
             state.saved = false; // nothing stored any more
             engine.delete(state.key);
@@ -134,8 +157,10 @@ final class ServerSideStorage implements SessionStorage {
         Map<String, Object> data = state.cache != null ? state.cache : new LinkedHashMap<>();
         state.cache = data;
         state.accessed = true;
+        String reserved = state.unstored ? state.key : null;
         for (int attempt = 0; attempt < MAX_CREATE_ATTEMPTS; attempt++) {
-            StoredSession candidate = toStored(state, SessionKeys.generate(), data);
+            String candidateKey = attempt == 0 && reserved != null ? reserved : SessionKeys.generate();
+            StoredSession candidate = toStored(state, candidateKey, data);
             if (engine.create(candidate)) {
                 state.stored(candidate);
                 state.modified = true;

@@ -433,6 +433,19 @@ public final class Session {
     }
 
     /**
+     * Session fixation protection in one write, for a request that saves its session anyway (a login):
+     * the old record is deleted now and the session gets a fresh key now, as with {@link #cycleKey()},
+     * but the record under the new key is created by the next {@link #save()} (which the middleware runs,
+     * since this marks the session modified), holding whatever the request stored meanwhile. That save
+     * never writes over an existing record: should the key be taken by then, another one is generated.
+     * Until it runs, {@link #exists(String) exists(key())} is false. Loads the session first if needed.
+     * For cookie-based engines it is {@link #cycleKey()}.
+     */
+    public void cycleKeyAtSave() {
+        storage.cycleKeyAtSave(state, data());
+    }
+
+    /**
      * Says that the caller verified, in this request, that this session belongs to {@code userId} (a
      * password at login, or the session auth hash): from its next save the session is filed under that user
      * in engines that index sessions by user ({@link UserSessionIndex}), as long as its data names the same
@@ -448,6 +461,7 @@ public final class Session {
         clear();
         delete();
         state.key = null;
+        state.unstored = false;
         state.loaded = null;
         state.verifiedUser = null;
         state.journal.clear();

@@ -15,6 +15,11 @@ final class SessionState {
     final Journal journal = new Journal();
     /** The session key, or {@code null} if it has none (yet, or any more). */
     @Nullable String key;
+    /**
+     * Whether {@link #key} was generated in this request and nothing is stored under it yet: the next save
+     * creates its record, refusing a key that is taken (Django's {@code must_create}).
+     */
+    boolean unstored;
     /** The data, once loaded or cleared; {@code null} before the first access. */
     @Nullable Map<String, Object> cache;
     /** What a server-side load or save last saw in storage: the version a compare-and-set compares. */
@@ -41,6 +46,7 @@ final class SessionState {
     /** Records a successful save or create of {@code stored}. */
     void stored(StoredSession stored) {
         key = stored.key();
+        unstored = false;
         loaded = stored;
         journal.clear();
         saved = true;

@@ -41,6 +41,14 @@ sealed interface SessionStorage permits ServerSideStorage, CookieStorage {
     /** Keeps {@code data} under a new key and retires the old one as far as the kind allows. */
     void cycleKey(SessionState state, Map<String, Object> data);
 
+    /**
+     * Like {@link #cycleKey}, but a new record is written by the next save rather than now, where the kind
+     * can tell the two apart; the old one is retired now.
+     */
+    default void cycleKeyAtSave(SessionState state, Map<String, Object> data) {
+        cycleKey(state, data);
+    }
+
     /** Deletes what is stored for the session's key, if anything can be deleted. */
     void delete(SessionState state);
 

@@ -37,11 +37,14 @@ public final class SessionCodec {
      * Decodes {@code session_data}; never throws. A bad signature or unreadable payload gives an empty
      * map and one WARN on {@link SecurityLog}, as Django's {@code decode} does.
      */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> decode(String data) {
         try {
             Object value = signer.loads(data, null).value();
             if (value instanceof Map<?, ?> map) {
-                return JsonValues.copyMap(map);
+                // PythonJson.loads already gives a mutable LinkedHashMap<String, Object> of the plain values
+                // JsonValues keeps (Integer when it fits, ArrayList, ...): no second pass over the tree.
+                return (Map<String, Object>) map;
             }
             SecurityLog.suspicious("Session data corrupted: the signed payload is not a JSON object");
         } catch (BadSignatureException e) {

@@ -183,7 +183,11 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
         String key = requireValid(next.key());
         return connections.call("save session", key, c -> {
             int updated;
-            String update = loaded == null ? sql.overwrite() : sql.replace();
+            String digestSql = sql.replaceByDigest();
+            String loadedDigest =
+                    loaded == null || digestSql == null ? null : DataDigest.md5Hex(loaded.data());
+            String update = loaded == null ? sql.overwrite()
+                    : loadedDigest != null && digestSql != null ? digestSql : sql.replace();
             try (PreparedStatement statement = c.prepareStatement(update)) {
                 int i = 1;
                 statement.setString(i++, next.data());
@@ -193,7 +197,7 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
                 }
                 statement.setString(i++, key);
                 if (loaded != null) {
-                    statement.setString(i, loaded.data());
+                    statement.setString(i, loadedDigest != null ? loadedDigest : loaded.data());
                 }
                 updated = statement.executeUpdate();
             }

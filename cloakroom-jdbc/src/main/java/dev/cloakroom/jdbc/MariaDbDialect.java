@@ -86,6 +86,12 @@ final class MariaDbDialect extends SqlDialect {
         return "BINARY " + column + " = ?";
     }
 
+    /** {@code MD5()} hashes the column's bytes in its character set: the same for ASCII session data. */
+    @Override
+    String dataDigestMatches(String column) {
+        return "MD5(" + column + ") = ?";
+    }
+
     @Override
     String deleteExpiredBatch(String table, String expireDate, String key) {
         return "DELETE FROM " + table + " WHERE " + expireDate + " < ? LIMIT ?";

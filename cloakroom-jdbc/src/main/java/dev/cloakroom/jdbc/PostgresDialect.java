@@ -114,4 +114,9 @@ final class PostgresDialect extends SqlDialect {
     String describe(String jdbcUrl) {
         return "PostgreSQL at " + hostsOf(jdbcUrl, 5432);
     }
+
+    @Override
+    String dataDigestMatches(String column) {
+        return "md5(" + column + ") = ?";
+    }
 }

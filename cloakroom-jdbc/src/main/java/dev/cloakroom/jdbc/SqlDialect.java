@@ -59,6 +59,15 @@ abstract class SqlDialect {
         return column + " = ?";
     }
 
+    /**
+     * The condition that the MD5 of {@code session_data} is {@code ?} (32 lower-case hex digits of its
+     * UTF-8 bytes), so a compare-and-set sends a digest instead of the data a second time; {@code null}
+     * where the database has no MD5 function, and the full data is compared.
+     */
+    @Nullable String dataDigestMatches(String column) {
+        return null;
+    }
+
     /** Deletes at most {@code ?2} rows with {@code expire_date < ?1}. */
     abstract String deleteExpiredBatch(String table, String expireDate, String key);
 

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param load session_data, expire_date [, user] of a live row: (key, now)
  * @param insert a new row: (key, data, expire_date [, user]); a taken key inserts nothing or throws
  * @param replace compare-and-set: (data, expire_date [, user], key, loaded data)
+ * @param replaceByDigest the same comparing the MD5 of the data: (data, expire_date [, user], key, MD5 hex
+ *     of the loaded data); null where the dialect has no digest
  * @param overwrite the same without the data condition: (data, expire_date [, user], key)
  * @param currentData session_data of a row, live or not: (key); only after a save matched no row
  * @param exists a row, live or not: (key)
@@ -25,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param revokeAll (user); null without a user column
  * @param revokeAllExcept (user, key); null without a user column
  */
-record SqlStatements(String load, String insert, String replace, String overwrite, String currentData,
+record SqlStatements(String load, String insert, String replace, @Nullable String replaceByDigest,
+        String overwrite, String currentData,
         String exists, String delete, String deleteExpiredBatch, String find, String live, String stats,
         @Nullable String sessionsOf,
         @Nullable String revokeAll, @Nullable String revokeAllExcept) {
@@ -45,12 +48,14 @@ record SqlStatements(String load, String insert, String replace, String overwrit
             set += ", " + user + " = ?";
             selected += ", " + user;
         }
+        String digest = dialect.dataDigestMatches(data);
         String byKey = " WHERE " + key + " = ?";
         String row = "SELECT " + key + ", " + selected + " FROM " + t;
         return new SqlStatements(
                 "SELECT " + selected + " FROM " + t + byKey + " AND " + expire + " > ?",
                 dialect.insert(t, columns),
                 "UPDATE " + t + " SET " + set + byKey + " AND " + dialect.dataMatches(data),
+                digest == null ? null : "UPDATE " + t + " SET " + set + byKey + " AND " + digest,
                 "UPDATE " + t + " SET " + set + byKey,
                 "SELECT " + data + " FROM " + t + byKey,
                 "SELECT 1 FROM " + t + byKey,

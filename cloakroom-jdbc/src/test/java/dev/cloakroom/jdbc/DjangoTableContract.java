@@ -16,6 +16,8 @@ import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.contrib.auth.UserSessions;
 import dev.cloakroom.testkit.LogCapture;
 import dev.cloakroom.testkit.MutableClock;
+import dev.cloakroom.contrib.auth.Auth;
+import dev.cloakroom.contrib.auth.AuthUser;
 import dev.cloakroom.internal.PythonDates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -279,6 +281,22 @@ abstract class DjangoTableContract {
         assertThat(engine.exists("casrow0000000000")).isFalse();
     }
 
+    /** Data a database might encode differently from Java (not ASCII) is compared whole, still refusing. */
+    @Test
+    void saveOfDataThatIsNotAsciiTellsStaleFromCurrent() {
+        JdbcEngine engine = engine();
+        Instant later = clock.instant().plusSeconds(60);
+        StoredSession v1 = new StoredSession("asciirow00000000", "v1:\u00e9t\u00e9", later, null);
+        StoredSession v2 = new StoredSession("asciirow00000000", "v2:\u00e9t\u00e9", later, null);
+        StoredSession v3 = new StoredSession("asciirow00000000", "v3:abc", later, null);
+        engine.create(v1);
+        assertThat(engine.save(v1, v2)).isEqualTo(SaveResult.SAVED);
+        assertThat(engine.save(v1, v3)).as("stale").isEqualTo(SaveResult.CONFLICT);
+        assertThat(engine.save(v2, v3)).isEqualTo(SaveResult.SAVED);
+        assertThat(engine.save(v2, v1)).as("stale, ASCII now stored").isEqualTo(SaveResult.CONFLICT);
+        assertThat(engine.load("asciirow00000000")).get().extracting(StoredSession::data).isEqualTo("v3:abc");
+    }
+
     @Test
     void dataIsComparedCaseSensitively() {
         JdbcEngine engine = engine();
@@ -334,6 +352,10 @@ abstract class DjangoTableContract {
         assertThat(recording.executed).as("write").hasSize(2);
         assertThat(recording.executed.get(0)).startsWith("SELECT ");
         assertThat(recording.executed.get(1)).startsWith("UPDATE ");
+        if (!jdbcUrl().startsWith("jdbc:sqlite:")) {
+            assertThat(recording.executed.get(1)).as("the loaded data is compared by its digest")
+                    .containsIgnoringCase("md5(");
+        }
         recording.reset();
 
         Session created = Session.open(engine, settings, null);
@@ -343,6 +365,36 @@ abstract class DjangoTableContract {
         assertThat(recording.executed).as("new session").hasSize(1)
                 .allMatch(sql -> sql.startsWith("INSERT "));
         assertThat(recording.otherCalls).as("metadata, autocommit toggles, unprepared SQL").isEmpty();
+    }
+
+    /** A login on a request without a cookie is one INSERT holding the login; anonymous, one DELETE more. */
+    @Test
+    void loginRunsOneInsert() {
+        engine(); // creates the table
+        RecordingDataSource recording = new RecordingDataSource(dataSource());
+        JdbcEngine engine = JdbcEngine.builder(recording).table(table).clock(clock).createSchema(false)
+                .build();
+        AuthUser user = AuthUser.of("7", "pbkdf2_sha256$1$salt$hash");
+        Session login = Session.open(engine, settings, null);
+        Auth.login(login, user);
+        login.save();
+        report("login", recording.executed);
+        assertThat(recording.executed).as("login").hasSize(1).allMatch(sql -> sql.startsWith("INSERT "));
+        assertThat(Session.open(engine, settings, login.key()).get(Auth.USER_ID_KEY)).isEqualTo("7");
+
+        Session anonymous = Session.open(engine, settings, null);
+        anonymous.put("cart", 1);
+        anonymous.save();
+        recording.reset();
+        Session again = Session.open(engine, settings, anonymous.key());
+        Auth.login(again, user);
+        again.save();
+        report("login, anonymous session", recording.executed);
+        assertThat(recording.executed).as("login, anonymous session").hasSize(3);
+        assertThat(recording.executed.get(0)).startsWith("SELECT ");
+        assertThat(recording.executed.get(1)).startsWith("DELETE ");
+        assertThat(recording.executed.get(2)).startsWith("INSERT ");
+        assertThat(engine.exists(anonymous.key())).isFalse();
     }
 
     private void report(String kind, List<String> statements) {

@@ -78,6 +78,21 @@ class SqlDialectTest {
                 "INSERT INTO \"django_session\" (\"session_key\", \"session_data\", \"expire_date\") "
                         + "VALUES (?, ?, ?) "
                         + "ON CONFLICT (\"session_key\") DO NOTHING");
+        assertThat(sql.replaceByDigest()).isEqualTo("UPDATE `sessions` SET `session_data` = ?, "
+                + "`expire_date` = ?, `user_id` = ? WHERE `session_key` = ? AND MD5(`session_data`) = ?");
+        assertThat(SqlStatements.of(new PostgresDialect(), "t", null).replaceByDigest())
+                .endsWith(" AND md5(\"session_data\") = ?");
         assertThat(SqlStatements.of(new SqliteDialect(), "t", null).sessionsOf()).isNull();
+        assertThat(SqlStatements.of(new SqliteDialect(), "t", null).replaceByDigest()).isNull();
+    }
+
+    /** The digest the databases' md5() gives for ASCII; other data has none and is compared whole. */
+    @Test
+    void dataDigestIsMd5HexOfAsciiOnly() {
+        assertThat(DataDigest.md5Hex("")).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
+        assertThat(DataDigest.md5Hex("eyJhIjoxfQ:1vMb2m:AbC")).hasSize(32).matches("[0-9a-f]{32}")
+                .isNotEqualTo(DataDigest.md5Hex("eyjhijoxfq:1vmb2m:abc"));
+        assertThat(DataDigest.md5Hex("abc")).isEqualTo("900150983cd24fb0d6963f7d28e17f72");
+        assertThat(DataDigest.md5Hex("caf\u00e9")).isNull();
     }
 }

@@ -27,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Storage: one hash per session under {@code <keyPrefix><session key>} with fields {@code d} (Django's
  * encoded {@code session_data}, stored as it is), {@code e} (expiry, epoch milliseconds), {@code t} (when
- * it was last saved) and {@code u} (the user id, when there is one). The key's TTL is the time left until
+ * it was last saved), {@code u} (the user id, when there is one) and {@code i} (the score of its entry in
+ * the user's index, an expiry a little later than {@code e}, so that most saves need not touch the index;
+ * not on a Cluster). The key's TTL is the time left until
  * {@code e}, so Redis collects expired sessions itself and {@link #clearExpired()} has nothing to do; a
  * load also compares {@code e} with the engine's clock, so a session never outlives its expiry even if
  * the TTL is late. Each user with sessions has an index, a sorted set {@code <keyPrefix>user:<user id>}

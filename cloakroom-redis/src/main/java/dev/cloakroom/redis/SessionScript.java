@@ -21,7 +21,8 @@ import java.util.concurrent.CompletionStage;
  * {@code ARGV = op, session key, data, expiresAt (epoch ms), ttl (ms), user id, now (epoch ms), loaded data}.
  * Times are the engine's clock, never Redis's, so expiry follows the clock sessions are stamped with.
  * {@code KEYS[1]} is the session hash (the user index for {@code index}); {@code KEYS[2]}, when given, is
- * the user's index, updated in the same script (not on a Cluster, where it lives in another slot).
+ * the user's index, updated in the same script (not on a Cluster, where it lives in another slot) when the
+ * user changed or the session now outlives its index entry's score (kept in the hash's field {@code i}).
  * <ul>
  *   <li>{@code create}: stores unless the key exists; returns 1, or 0 if taken.</li>
  *   <li>{@code replace}: compare-and-set on field {@code d}; returns 1 saved, 0 conflict, -1 gone.</li>
@@ -45,49 +46,58 @@ final class SessionScript {
             local op, member, data, expires = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
             local ttl, user, now, loaded = tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8]
 
-            -- A user's index: a sorted set of session keys scored by expiry, trimmed of expired members on
-            -- every write and kept alive as long as its longest-lived member.
-            local function index(ukey)
-                redis.call('ZADD', ukey, expires, member)
+            -- A user's index: a sorted set of session keys scored by (an upper bound of) their expiry,
+            -- trimmed of expired members whenever a member is added, and kept alive as long as its
+            -- highest score.
+            local function index(ukey, score)
+                redis.call('ZADD', ukey, score, member)
                 redis.call('ZREMRANGEBYSCORE', ukey, '-inf', now)
                 local last = redis.call('ZRANGE', ukey, -1, -1, 'WITHSCORES')
                 redis.call('PEXPIRE', ukey, math.max(tonumber(last[2]) - tonumber(now), 1))
             end
 
-            local function write(key, fresh)
+            -- owner, indexed: the stored session's user and the score its index entry has (field i), or
+            -- false. The entry is scored a little beyond the expiry (ttl / 32), so the saves that follow
+            -- within that margin, by the same user, leave the index alone: it only ever lists a session
+            -- for somewhat longer than it lives, which every reader of the index checks anyway.
+            local function write(key, owner, indexed)
                 if ttl <= 0 then
                     redis.call('DEL', key)
                     return
                 end
                 if user == '' then
                     redis.call('HSET', key, 'd', data, 'e', expires, 't', now)
-                    if not fresh then
-                        redis.call('HDEL', key, 'u')
+                    if owner or indexed then
+                        redis.call('HDEL', key, 'u', 'i')
                     end
+                elseif KEYS[2] and (owner ~= user or not indexed
+                        or tonumber(indexed) < tonumber(expires)) then
+                    local score = string.format('%.0f', tonumber(expires) + math.floor(ttl / 32))
+                    redis.call('HSET', key, 'd', data, 'e', expires, 't', now, 'u', user, 'i', score)
+                    redis.call('PEXPIRE', key, ttl)
+                    index(KEYS[2], score)
+                    return
                 else
                     redis.call('HSET', key, 'd', data, 'e', expires, 't', now, 'u', user)
                 end
                 redis.call('PEXPIRE', key, ttl)
-                if KEYS[2] then
-                    index(KEYS[2])
-                end
             end
 
             if op == 'create' then
                 if redis.call('EXISTS', KEYS[1]) == 1 then
                     return 0
                 end
-                write(KEYS[1], true)
+                write(KEYS[1], false, false)
                 return 1
             elseif op == 'replace' or op == 'overwrite' then
-                local current = redis.call('HGET', KEYS[1], 'd')
-                if not current then
+                local current = redis.call('HMGET', KEYS[1], 'd', 'u', 'i')
+                if not current[1] then
                     return -1
                 end
-                if op == 'replace' and current ~= loaded then
+                if op == 'replace' and current[1] ~= loaded then
                     return 0
                 end
-                write(KEYS[1], false)
+                write(KEYS[1], current[2], current[3])
                 return 1
             elseif op == 'revoke' then
                 if redis.call('HGET', KEYS[1], 'u') == user then
@@ -103,7 +113,7 @@ final class SessionScript {
                 end
                 return deleted
             elseif op == 'index' then
-                index(KEYS[1])
+                index(KEYS[1], expires)
                 return 1
             end
             return redis.error_reply('cloakroom session script: unknown operation ' .. tostring(op))

@@ -7,6 +7,8 @@ import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.testkit.CountingEngine;
 import dev.cloakroom.testkit.MutableClock;
+import dev.cloakroom.contrib.auth.Auth;
+import dev.cloakroom.contrib.auth.AuthUser;
 import dev.cloakroom.engine.CachedDbEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.redis.Monitor.Command;
@@ -72,11 +74,26 @@ class RedisCommandCountIT {
             assertThat(clientCommands(write)).containsExactly("HMGET", "EVALSHA");
             assertThat(clientCommands(created)).containsExactly("EVALSHA");
             assertThat(clientCommands(userWrite)).containsExactly("HMGET", "EVALSHA");
-            assertThat(scriptCommands(write)).containsExactly("HGET", "HSET", "HDEL", "PEXPIRE");
+            assertThat(scriptCommands(write)).containsExactly("HMGET", "HSET", "PEXPIRE");
             assertThat(scriptCommands(created)).containsExactly("EXISTS", "HSET", "PEXPIRE");
-            assertThat(scriptCommands(userWrite))
-                    .containsExactly("HGET", "HSET", "PEXPIRE", "ZADD", "ZREMRANGEBYSCORE", "ZRANGE",
-                            "PEXPIRE");
+            // The user's index was written when the session was created; saves within its margin skip it.
+            assertThat(scriptCommands(userWrite)).containsExactly("HMGET", "HSET", "PEXPIRE");
+
+            List<Command> login = record("cache: login, no cookie sent", () -> {
+                Session session = Session.open(engine, settings, null);
+                Auth.login(session, AuthUser.of("42", "pbkdf2_sha256$1$salt$hash"));
+                session.save();
+            });
+            assertThat(clientCommands(login)).containsExactly("EVALSHA");
+            assertThat(scriptCommands(login)).containsExactly("EXISTS", "HSET", "PEXPIRE", "ZADD",
+                    "ZREMRANGEBYSCORE", "ZRANGE", "PEXPIRE");
+
+            clock.advance(settings.cookieAge().dividedBy(16));
+            List<Command> later = record("cache: write, logged in, past the index margin",
+                    () -> compute(engine, loggedIn));
+            assertThat(clientCommands(later)).containsExactly("HMGET", "EVALSHA");
+            assertThat(scriptCommands(later)).containsExactly("HMGET", "HSET", "PEXPIRE", "ZADD",
+                    "ZREMRANGEBYSCORE", "ZRANGE", "PEXPIRE");
 
             List<Command> logout = record("cache: logout (flush after a read)", () -> {
                 Session session = Session.open(engine, settings, loggedIn);
@@ -85,6 +102,14 @@ class RedisCommandCountIT {
             });
             assertThat(clientCommands(logout)).containsExactly("HMGET", "EVALSHA");
             assertThat(scriptCommands(logout)).containsExactly("HGET", "DEL", "ZREM");
+
+            List<Command> anonymousAgain = record("cache: write, a user id stored without a login", () -> {
+                Session session = Session.open(engine, settings, key);
+                session.put("_auth_user_id", "42");
+                session.save();
+            });
+            assertThat(scriptCommands(anonymousAgain)).as("never filed: nothing to take out")
+                    .containsExactly("HMGET", "HSET", "PEXPIRE");
         }
     }
 

@@ -47,7 +47,7 @@ class RedisEngineIT extends ServerSideEngineContract {
         session.setVerifiedUser("42"); // a verified login
         String key = saved(session);
         Map<String, String> hash = TestRedis.with(redis -> redis.hgetall(PREFIX + key));
-        assertThat(hash).containsOnlyKeys("d", "e", "t", "u");
+        assertThat(hash).containsOnlyKeys("d", "e", "t", "u", "i");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("count", 1);
         data.put("_auth_user_id", "42");
@@ -55,6 +55,9 @@ class RedisEngineIT extends ServerSideEngineContract {
         long expiresAt = clock.instant().plus(settings.cookieAge()).toEpochMilli();
         assertThat(hash).containsEntry("e", Long.toString(expiresAt))
                 .containsEntry("t", Long.toString(clock.millis())).containsEntry("u", "42");
+        long ttlMillis = settings.cookieAge().toMillis();
+        assertThat(Long.parseLong(hash.get("i"))).as("its index entry's score: the expiry and a margin")
+                .isEqualTo(expiresAt + ttlMillis / 32);
         long ttl = TestRedis.with(redis -> redis.pttl(PREFIX + key));
         assertThat(ttl).isBetween(settings.cookieAge().toMillis() - 60_000, settings.cookieAge().toMillis());
     }

@@ -49,8 +49,10 @@ public final class Auth {
     /**
      * Logs {@code user} in, with Django's protection against session fixation: if the session belongs to
      * another user, or to this user under another auth hash (another password), it is flushed (emptied,
-     * new key); if it is anonymous, its key is cycled and its data kept (a cart survives login); if it is
-     * already this user's with the same hash, the key stays. Then stores the three auth keys and discards
+     * new key); if it is anonymous, its key is cycled and its data kept (a cart survives login): the old
+     * record is deleted at once and the next save creates the new key's record with the login in it, one
+     * write ({@link Session#cycleKeyAtSave()}); if it is already this user's with the same hash, the key
+     * stays. Then stores the three auth keys and discards
      * the CSRF secret ({@link CsrfTokens#SESSION_KEY}), as Django's {@code rotate_token}: the next
      * {@link CsrfTokens#token} makes a new one.
      *
@@ -68,7 +70,7 @@ public final class Auth {
                 session.flush();
             }
         } else {
-            session.cycleKey();
+            session.cycleKeyAtSave();
         }
         session.put(USER_ID_KEY, id);
         session.put(BACKEND_KEY, backend);
@@ -125,7 +127,7 @@ public final class Auth {
         }
         if (matchesFallback) {
             session.setVerifiedUser(id);
-            session.cycleKey();
+            session.cycleKeyAtSave();
             session.put(HASH_KEY, current);
             return found;
         }
