@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@link CachedDbEngine}s that have capabilities, one per combination the database engine can have:
  * {@link UserSessionIndex} (listing asks the database; revoking revokes there and evicts from the cache) and
- * {@link SessionListing} (the database's listing). {@link CachedDbEngine.Builder#build()} picks one.
+ * {@link SessionListing} (the database's listing). {@link CachedDbEngineBuilder#build()} picks one.
  */
 final class CachedDbCapabilities {
 
@@ -25,7 +25,7 @@ final class CachedDbCapabilities {
 
         private final UserSessionIndex dbIndex;
 
-        Indexed(CachedDbEngine.Builder builder) {
+        Indexed(CachedDbEngineBuilder builder) {
             super(builder);
             this.dbIndex = (UserSessionIndex) db;
         }
@@ -84,7 +84,7 @@ final class CachedDbCapabilities {
 
     /** Over a database engine that can be listed but does not index users. */
     static final class Listed extends CachedDbEngine implements ListsDatabase {
-        Listed(CachedDbEngine.Builder builder) {
+        Listed(CachedDbEngineBuilder builder) {
             super(builder);
         }
 
@@ -96,7 +96,7 @@ final class CachedDbCapabilities {
 
     /** Over a database engine that can be listed and indexes users. */
     static final class IndexedListed extends Indexed implements ListsDatabase {
-        IndexedListed(CachedDbEngine.Builder builder) {
+        IndexedListed(CachedDbEngineBuilder builder) {
             super(builder);
         }
 

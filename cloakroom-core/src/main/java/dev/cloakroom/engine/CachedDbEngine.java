@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *       database.</li>
  *   <li><b>Cache down or slow:</b> a failing cache call (any {@link RuntimeException}, including
  *       {@link dev.cloakroom.SessionStorageException} and timeouts) never fails the request. It is logged
- *       at WARN at most once per {@link Builder#warnInterval warn interval}, and the cache is left alone
- *       for {@link Builder#retryCacheAfter a short while}, so a hung Redis costs one timeout per interval
+ *       at WARN at most once per {@link CachedDbEngineBuilder#warnInterval warn interval}, and the cache is
+ *       left alone for {@link CachedDbEngineBuilder#retryCacheAfter a short while}, so a hung Redis costs
+ *       one timeout per interval
  *       rather than one per request. Keys written or deleted meanwhile are remembered (up to
  *       {@value #MAX_PENDING_EVICTIONS}) and evicted from the cache when it answers again, so a session
  *       logged out during the outage does not come back from the cache afterwards. This memory is per
@@ -85,7 +86,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
     private long failuresSinceWarn;
     private boolean overflowReported;
 
-    CachedDbEngine(Builder builder) {
+    CachedDbEngine(CachedDbEngineBuilder builder) {
         this.cache = builder.cache;
         this.db = builder.db;
         this.clock = builder.clock;
@@ -94,8 +95,8 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
     }
 
     /**
-     * Returns {@code cache} in front of {@code db} with the defaults of {@link Builder}. The result
-     * implements {@link UserSessionIndex} if {@code db} does.
+     * Returns {@code cache} in front of {@code db} with the defaults of {@link CachedDbEngineBuilder}. The
+     * result implements {@link UserSessionIndex} if {@code db} does.
      *
      * @throws IllegalArgumentException if either engine keeps sessions in the cookie, or both are one engine
      */
@@ -104,8 +105,8 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
     }
 
     /** Returns a builder for {@code cache} in front of {@code db}. */
-    public static Builder builder(ServerSideEngine cache, ServerSideEngine db) {
-        return new Builder(cache, db);
+    public static CachedDbEngineBuilder builder(ServerSideEngine cache, ServerSideEngine db) {
+        return new CachedDbEngineBuilder(cache, db);
     }
 
     /** The cache engine. */
@@ -363,79 +364,5 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
         LOG.warn("The session cache {} failed while {} ({}); serving sessions from the database {} and "
                 + "trying the cache again in {} s.{} Warnings come at most every {} s.", cache, operation,
                 e.toString(), db, retryCacheAfter.toSeconds(), others, warnInterval.toSeconds(), e);
-    }
-
-    // ---------------------------------------------------------------- builder
-
-    /** Builds a {@link CachedDbEngine}. Not thread-safe; the engine it builds is. */
-    public static final class Builder {
-        private final ServerSideEngine cache;
-        private final ServerSideEngine db;
-        private Clock clock = Clock.systemUTC();
-        private Duration warnInterval = Duration.ofSeconds(30);
-        private Duration retryCacheAfter = Duration.ofSeconds(5);
-
-        private Builder(ServerSideEngine cache, ServerSideEngine db) {
-            this.cache = Objects.requireNonNull(cache, "cache");
-            this.db = Objects.requireNonNull(db, "db");
-        }
-
-        /**
-         * Sets the clock that times the warnings and the pauses after a cache failure; by default the
-         * system clock. (Session expiry is the engines' business, on their own clocks.)
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets the least time between two WARNs about a failing cache; by default 30 seconds. Failures in
-         * between are counted in the next WARN.
-         *
-         * @throws IllegalArgumentException if {@code interval} is negative
-         */
-        public Builder warnInterval(Duration interval) {
-            this.warnInterval = nonNegative("warnInterval", interval);
-            return this;
-        }
-
-        /**
-         * Sets how long the cache is left alone after it failed, sessions being served by the database
-         * meanwhile; by default 5 seconds. Zero tries the cache on every call, which costs a full command
-         * timeout per call while the cache hangs.
-         *
-         * @throws IllegalArgumentException if {@code pause} is negative
-         */
-        public Builder retryCacheAfter(Duration pause) {
-            this.retryCacheAfter = nonNegative("retryCacheAfter", pause);
-            return this;
-        }
-
-        /**
-         * Builds the engine; it implements {@link UserSessionIndex} and {@link SessionListing} if the
-         * database engine does.
-         *
-         * @throws IllegalArgumentException if both are the same engine
-         */
-        public CachedDbEngine build() {
-            if (cache == db) {
-                throw new IllegalArgumentException("cached_db needs two different engines, a cache and a "
-                        + "database; it was given " + cache + " for both");
-            }
-            boolean listed = db instanceof SessionListing;
-            if (db instanceof UserSessionIndex) {
-                return listed ? new CachedDbCapabilities.IndexedListed(this)
-                        : new CachedDbCapabilities.Indexed(this);
-            }
-            return listed ? new CachedDbCapabilities.Listed(this) : new CachedDbEngine(this);
-        }
-
-        private static Duration nonNegative(String name, Duration value) {
-            if (value.isNegative()) {
-                throw new IllegalArgumentException(name + " must not be negative, was " + value);
-            }
-            return value;
-        }
     }
 }

@@ -1,0 +1,83 @@
+package dev.cloakroom.engine;
+
+import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.SessionListing;
+import dev.cloakroom.UserSessionIndex;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Builds a {@link CachedDbEngine} ({@link CachedDbEngine#builder}). Not thread-safe; the engine it builds
+ * is.
+ */
+public final class CachedDbEngineBuilder {
+    final ServerSideEngine cache;
+    final ServerSideEngine db;
+    Clock clock = Clock.systemUTC();
+    Duration warnInterval = Duration.ofSeconds(30);
+    Duration retryCacheAfter = Duration.ofSeconds(5);
+
+    CachedDbEngineBuilder(ServerSideEngine cache, ServerSideEngine db) {
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /**
+     * Sets the clock that times the warnings and the pauses after a cache failure; by default the
+     * system clock. (Session expiry is the engines' business, on their own clocks.)
+     */
+    public CachedDbEngineBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Sets the least time between two WARNs about a failing cache; by default 30 seconds. Failures in
+     * between are counted in the next WARN.
+     *
+     * @throws IllegalArgumentException if {@code interval} is negative
+     */
+    public CachedDbEngineBuilder warnInterval(Duration interval) {
+        this.warnInterval = nonNegative("warnInterval", interval);
+        return this;
+    }
+
+    /**
+     * Sets how long the cache is left alone after it failed, sessions being served by the database
+     * meanwhile; by default 5 seconds. Zero tries the cache on every call, which costs a full command
+     * timeout per call while the cache hangs.
+     *
+     * @throws IllegalArgumentException if {@code pause} is negative
+     */
+    public CachedDbEngineBuilder retryCacheAfter(Duration pause) {
+        this.retryCacheAfter = nonNegative("retryCacheAfter", pause);
+        return this;
+    }
+
+    /**
+     * Builds the engine; it implements {@link UserSessionIndex} and {@link SessionListing} if the
+     * database engine does.
+     *
+     * @throws IllegalArgumentException if both are the same engine
+     */
+    public CachedDbEngine build() {
+        if (cache == db) {
+            throw new IllegalArgumentException("cached_db needs two different engines, a cache and a "
+                    + "database; it was given " + cache + " for both");
+        }
+        boolean listed = db instanceof SessionListing;
+        if (db instanceof UserSessionIndex) {
+            return listed ? new CachedDbCapabilities.IndexedListed(this)
+                    : new CachedDbCapabilities.Indexed(this);
+        }
+        return listed ? new CachedDbCapabilities.Listed(this) : new CachedDbEngine(this);
+    }
+
+    private static Duration nonNegative(String name, Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
+        return value;
+    }
+}
