@@ -65,11 +65,13 @@ final class CookieStorage implements SessionStorage {
     private boolean expired(SessionState state, ClientSideEngine.CookieSession cookie) {
         Instant now = settings.clock().instant();
         StoredExpiry expiry = state.expiry(cookie.data(), now);
-        if (!expiry.isCustom()) {
+        if (!expiry.isCustom() && !settings.hasExpiryPolicy()) {
             return false; // the signature's age already bounds the cookie to cookieAge
         }
-        Instant expiresAt = expiry.date(cookie.writtenAt(), settings.cookieAge());
+        Instant expiresAt = ExpiryPolicy.expiresAt(settings, cookie.data(), cookie.writtenAt(),
+                expiry.date(cookie.writtenAt(), settings.cookieAge()));
         if (expiresAt.isAfter(now)) {
+            state.storedExpiresAt = expiresAt;
             return false;
         }
         SecurityLog.suspicious("Rejected a session cookie: its session expired at " + expiresAt);
@@ -78,7 +80,9 @@ final class CookieStorage implements SessionStorage {
 
     @Override
     public void save(SessionState state, Supplier<Map<String, Object>> data) {
-        state.key = engine.write(data.get());
+        Map<String, Object> values = data.get();
+        ExpiryPolicy.stampCreated(settings, values, settings.clock().instant());
+        state.key = engine.write(values);
         state.modified = true;
         state.saved = true;
     }

@@ -50,8 +50,15 @@ final class ServerSideStorage implements SessionStorage {
             state.key = null;
             return new LinkedHashMap<>();
         }
+        Map<String, Object> data = settings.codec().decode(stored.get().data());
+        if (ExpiryPolicy.outlived(settings, data, settings.clock().instant())) {
+            LOG.debug("Session …{} outlived its absolute lifetime", SessionKeys.suffix(key));
+            state.key = null;
+            return new LinkedHashMap<>();
+        }
         state.loaded = stored.get();
-        return settings.codec().decode(stored.get().data());
+        state.storedExpiresAt = stored.get().expiresAt();
+        return data;
     }
 
     @Override
@@ -173,7 +180,9 @@ final class ServerSideStorage implements SessionStorage {
 
     private StoredSession toStored(SessionState state, String storeKey, Map<String, Object> data) {
         Instant now = settings.clock().instant();
-        Instant expiresAt = state.expiry(data, now).date(now, settings.cookieAge());
+        ExpiryPolicy.stampCreated(settings, data, now);
+        Instant expiresAt = ExpiryPolicy.expiresAt(settings, data, now,
+                state.expiry(data, now).date(now, settings.cookieAge()));
         return new StoredSession(storeKey, settings.codec().encode(data), expiresAt,
                 indexedUser(state, data));
     }

@@ -48,6 +48,11 @@ public final class Session {
 
     /** The entry holding a per-session expiry, as Django stores it. */
     public static final String EXPIRY_KEY = "_session_expiry";
+    /**
+     * The entry holding the session's creation time in epoch seconds, kept only when an idle timeout or an
+     * absolute lifetime is set ({@link SessionSettings#idleTimeout()}); Django ignores it.
+     */
+    public static final String CREATED_KEY = "_cloakroom_created";
     /** The entry {@link #setTestCookie()} writes. */
     public static final String TEST_COOKIE_KEY = "testcookie";
 
@@ -347,7 +352,11 @@ public final class Session {
 
     /** Seconds from {@code modification} until the session expires (Django's {@code modification=}). */
     public long getExpiryAge(Instant modification) {
-        return expiry(data()).age(modification, settings.cookieAge());
+        Map<String, Object> data = data();
+        if (!settings.hasExpiryPolicy()) {
+            return expiry(data).age(modification, settings.cookieAge());
+        }
+        return Duration.between(modification, getExpiryDate(modification)).getSeconds();
     }
 
     /**
@@ -375,7 +384,24 @@ public final class Session {
 
     /** When the session expires if saved at {@code modification}. */
     public Instant getExpiryDate(Instant modification) {
-        return expiry(data()).date(modification, settings.cookieAge());
+        Map<String, Object> data = data();
+        Instant django = expiry(data).date(modification, settings.cookieAge());
+        return ExpiryPolicy.expiresAt(settings, data, modification, django);
+    }
+
+    /**
+     * Whether this request should save the session only to move its expiry: an idle timeout is set, the
+     * session was loaded but not changed, and saving now would move its expiry by at least
+     * {@link SessionSettings#touchAfter()}. The middleware saves such a session. Does not load the session.
+     */
+    public boolean isTouchDue() {
+        Instant stored = state.storedExpiresAt;
+        if (settings.idleTimeout() == null || state.cache == null || state.key == null || state.modified
+                || state.saved || stored == null) {
+            return false;
+        }
+        Instant next = getExpiryDate(settings.clock().instant());
+        return Duration.between(stored, next).compareTo(settings.touchAfter()) >= 0;
     }
 
     /**

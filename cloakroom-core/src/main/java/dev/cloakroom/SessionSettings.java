@@ -32,6 +32,9 @@ public final class SessionSettings {
     private final String userIdKey;
     private final int maxSaveAttempts;
     private final Duration saveRetryTimeout;
+    private final @Nullable Duration idleTimeout;
+    private final @Nullable Duration absoluteTimeout;
+    private final Duration touchAfter;
     private final Clock clock;
     private final DjangoVersion djangoVersion;
     private final SessionCodec codec;
@@ -51,6 +54,9 @@ public final class SessionSettings {
         this.userIdKey = b.userIdKey;
         this.maxSaveAttempts = b.maxSaveAttempts;
         this.saveRetryTimeout = b.saveRetryTimeout;
+        this.idleTimeout = b.idleTimeout;
+        this.absoluteTimeout = b.absoluteTimeout;
+        this.touchAfter = b.touchAfter;
         this.clock = b.clock;
         this.djangoVersion = b.djangoVersion;
         this.codec = new SessionCodec(secretKey, clock, maxDecompressedBytes);
@@ -83,6 +89,9 @@ public final class SessionSettings {
         b.userIdKey = userIdKey;
         b.maxSaveAttempts = maxSaveAttempts;
         b.saveRetryTimeout = saveRetryTimeout;
+        b.idleTimeout = idleTimeout;
+        b.absoluteTimeout = absoluteTimeout;
+        b.touchAfter = touchAfter;
         b.clock = clock;
         b.djangoVersion = djangoVersion;
         return b;
@@ -168,6 +177,35 @@ public final class SessionSettings {
         return saveRetryTimeout;
     }
 
+    /**
+     * How long a session lives without a request that reads or writes it; by default {@code null}, off (only
+     * {@link #cookieAge()} applies, as in Django). See {@link Builder#idleTimeout(Duration)}.
+     */
+    public @Nullable Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /**
+     * How long a session lives from its creation, however active; by default {@code null}, off. See
+     * {@link Builder#absoluteTimeout(Duration)}.
+     */
+    public @Nullable Duration absoluteTimeout() {
+        return absoluteTimeout;
+    }
+
+    /**
+     * How much later a request that only reads must move the expiry before it is saved for that alone; by
+     * default one minute. Used only with an {@link #idleTimeout()}. See {@link Builder#touchAfter(Duration)}.
+     */
+    public Duration touchAfter() {
+        return touchAfter;
+    }
+
+    /** Whether an idle timeout or an absolute lifetime is set: the session then keeps its creation time. */
+    boolean hasExpiryPolicy() {
+        return idleTimeout != null || absoluteTimeout != null;
+    }
+
     /** Where time comes from; by default {@link Clock#systemUTC()}. */
     public Clock clock() {
         return clock;
@@ -196,7 +234,12 @@ public final class SessionSettings {
                 + ", secretKey=<masked>, secretKeyFallbacks=" + secretKey.fallbacks().size()
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", userIdKey=" + userIdKey
                 + ", maxSaveAttempts=" + maxSaveAttempts + ", saveRetryTimeout=" + saveRetryTimeout.toMillis()
-                + "ms, djangoVersion=" + djangoVersion + "]";
+                + "ms, idleTimeout=" + seconds(idleTimeout) + ", absoluteTimeout=" + seconds(absoluteTimeout)
+                + ", touchAfter=" + touchAfter.toSeconds() + "s, djangoVersion=" + djangoVersion + "]";
+    }
+
+    private static String seconds(@Nullable Duration duration) {
+        return duration == null ? "off" : duration.toSeconds() + "s";
     }
 
     /** Builds {@link SessionSettings}; each setter names the Django setting it mirrors and its default. */
@@ -217,6 +260,9 @@ public final class SessionSettings {
         private String userIdKey = "_auth_user_id";
         private int maxSaveAttempts = Integer.MAX_VALUE;
         private Duration saveRetryTimeout = Duration.ofSeconds(10);
+        private @Nullable Duration idleTimeout;
+        private @Nullable Duration absoluteTimeout;
+        private Duration touchAfter = Duration.ofMinutes(1);
         private Clock clock = Clock.systemUTC();
         private DjangoVersion djangoVersion = DjangoVersion.DJANGO_5_2;
 
@@ -387,6 +433,63 @@ public final class SessionSettings {
             return this;
         }
 
+        /**
+         * Sets the idle timeout: a session expires when no request has read or written it for this long
+         * (OWASP's idle timeout); by default {@code null}, off. A request that only reads extends it at most
+         * once per {@link #touchAfter(Duration)}; a request that never opens the session does not extend it.
+         * The stored expiry (Django's {@code expire_date}) and the cookie's {@code Max-Age} become the
+         * earlier of Django's own ({@link #cookieAge(Duration)} or the session's {@code set_expiry}) and
+         * {@code now + idleTimeout}. With this or {@link #absoluteTimeout(Duration)} set, the session keeps
+         * its creation time under {@value Session#CREATED_KEY}, an entry Django ignores.
+         *
+         * @param timeout the timeout, at least one second; {@code null} turns it off
+         * @throws IllegalArgumentException if it is under one second
+         */
+        public Builder idleTimeout(@Nullable Duration timeout) {
+            this.idleTimeout = positive("idleTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the absolute lifetime: a session expires this long after it was created, however active
+         * (OWASP's absolute timeout); by default {@code null}, off. The creation time survives
+         * {@code cycleKey}; {@code flush} starts a new session and so a new lifetime. A session loaded past
+         * its lifetime is treated as expired (empty, under a new key) even if the storage still returns it.
+         *
+         * @param timeout the lifetime, at least one second; {@code null} turns it off
+         * @throws IllegalArgumentException if it is under one second
+         */
+        public Builder absoluteTimeout(@Nullable Duration timeout) {
+            this.absoluteTimeout = positive("absoluteTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Sets the touch interval used with an {@link #idleTimeout(Duration)}: a request that reads the
+         * session but does not change it saves it (to move its expiry) only when that save would move the
+         * expiry by at least this much, so read-only traffic writes a session at most once per interval and
+         * such a request otherwise costs one storage read. By default one minute; {@link Duration#ZERO}
+         * touches on every reading request. Requests that change the session save as always.
+         *
+         * @throws IllegalArgumentException if it is negative, or not shorter than the idle timeout (checked
+         *     by {@link #build()})
+         */
+        public Builder touchAfter(Duration interval) {
+            Objects.requireNonNull(interval, "touchAfter");
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("touchAfter must not be negative, was " + interval);
+            }
+            this.touchAfter = interval;
+            return this;
+        }
+
+        private static @Nullable Duration positive(String name, @Nullable Duration timeout) {
+            if (timeout != null && timeout.toSeconds() < 1) {
+                throw new IllegalArgumentException(name + " must be at least one second, was " + timeout);
+            }
+            return timeout;
+        }
+
         /** Sets where time comes from; by default {@link Clock#systemUTC()}. Tests pass a clock they move. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -405,6 +508,11 @@ public final class SessionSettings {
 
         /** Builds the settings. */
         public SessionSettings build() {
+            Duration idle = idleTimeout;
+            if (idle != null && touchAfter.compareTo(idle) >= 0) {
+                throw new IllegalArgumentException("touchAfter (" + touchAfter.toSeconds()
+                        + "s) must be shorter than idleTimeout (" + idle.toSeconds() + "s)");
+            }
             SecretKey key = secretKey;
             if (key == null) {
                 LOG.warn("No secretKey configured: using a random one for this process. Sessions will not "

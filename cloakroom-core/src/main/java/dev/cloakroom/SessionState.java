@@ -24,6 +24,8 @@ final class SessionState {
     @Nullable Map<String, Object> cache;
     /** What a server-side load or save last saw in storage: the version a compare-and-set compares. */
     @Nullable StoredSession loaded;
+    /** When the loaded session expires, as stored; what a throttled touch compares against. */
+    @Nullable Instant storedExpiresAt;
     boolean accessed;
     /** Whether the data was changed in this request; never reset. */
     boolean modified;

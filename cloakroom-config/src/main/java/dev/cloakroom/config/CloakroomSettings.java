@@ -85,6 +85,28 @@ public final class CloakroomSettings {
             .sessionSetting((b, v) -> b.expireAtBrowserClose(v))
             .description("SESSION_EXPIRE_AT_BROWSER_CLOSE.").build();
 
+    /** {@code idle-timeout}: how long a session lives unused, in seconds; off by default. */
+    public static final Setting<Duration> IDLE_TIMEOUT = Setting.builder("idle-timeout",
+            v -> Duration.ofSeconds(SettingValues.seconds(v))).label("SECONDS")
+            .defaultText("off").sessionSetting((b, v) -> b.idleTimeout(v))
+            .description("Idle timeout, in seconds: a session unused for this long expires. Reads extend "
+                    + "it at most once per touch-after.").build();
+
+    /** {@code absolute-timeout}: how long a session lives from its creation, in seconds; off by default. */
+    public static final Setting<Duration> ABSOLUTE_TIMEOUT = Setting.builder("absolute-timeout",
+            v -> Duration.ofSeconds(SettingValues.seconds(v))).label("SECONDS")
+            .defaultText("off").sessionSetting((b, v) -> b.absoluteTimeout(v))
+            .description("Absolute lifetime, in seconds: a session expires this long after its creation, "
+                    + "through cycleKey.").build();
+
+    /** {@code touch-after}: how far a read must move the expiry before it is saved, in seconds. */
+    public static final Setting<Duration> TOUCH_AFTER = Setting.builder("touch-after",
+            v -> "0".equals(v.trim()) ? Duration.ZERO : Duration.ofSeconds(SettingValues.seconds(v)))
+            .label("SECONDS")
+            .defaultText("`60`").sessionSetting((b, v) -> b.touchAfter(v))
+            .description("With an idle timeout: a request that only reads saves the session when that "
+                    + "moves its expiry by at least this many seconds; 0 saves on every read.").build();
+
     /** {@code django-version}: the Django release sharing the store. */
     public static final Setting<DjangoVersion> DJANGO_VERSION = Setting.builder("django-version",
             v -> DjangoVersion.parse(v)).label("VERSION").defaultText("`5.2`")
@@ -129,7 +151,8 @@ public final class CloakroomSettings {
     /** Every setting above, in the README's order. */
     public static final List<Setting<?>> ALL = List.of(ENGINE, SECRET_KEY, SECRET_KEY_FALLBACKS, COOKIE_NAME,
             COOKIE_AGE, COOKIE_DOMAIN, COOKIE_PATH, COOKIE_SECURE, COOKIE_HTTP_ONLY, COOKIE_SAME_SITE,
-            SAVE_EVERY_REQUEST, EXPIRE_AT_BROWSER_CLOSE, DJANGO_VERSION, JDBC_URL, JDBC_TABLE,
+            SAVE_EVERY_REQUEST, EXPIRE_AT_BROWSER_CLOSE, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, TOUCH_AFTER,
+            DJANGO_VERSION, JDBC_URL, JDBC_TABLE,
             JDBC_USER_COLUMN,
             REDIS_URL, REDIS_KEY_PREFIX, FILE_PATH);
 

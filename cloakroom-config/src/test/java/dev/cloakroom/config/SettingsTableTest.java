@@ -33,6 +33,10 @@ class SettingsTableTest {
                     "expected Lax, Strict, None or false"}),
             Map.entry("save-every-request", new String[] {"1", "sometimes", "expected true or false"}),
             Map.entry("expire-at-browser-close", new String[] {"on", "sometimes", "expected true or false"}),
+            Map.entry("idle-timeout", new String[] {"1800", "0", "expected at least 1 second"}),
+            Map.entry("absolute-timeout", new String[] {"28800", "-5", "expected at least 1 second"}),
+            Map.entry("touch-after", new String[] {"30", "soon",
+                    "expected a whole number of seconds, such as 1209600 (two weeks)"}),
             Map.entry("django-version", new String[] {"3.2", "1.11", null}),
             Map.entry("jdbc.url", new String[] {"jdbc:postgresql://db/app", "postgres://db/app",
                     "expected a JDBC URL such as jdbc:sqlite:./cloakroom.sqlite3 or "

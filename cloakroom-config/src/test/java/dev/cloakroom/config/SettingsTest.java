@@ -82,6 +82,9 @@ class SettingsTest {
         env.put("CLOAKROOM_COOKIE_PATH", "/app");
         env.put("CLOAKROOM_SAVE_EVERY_REQUEST", "1");
         env.put("CLOAKROOM_EXPIRE_AT_BROWSER_CLOSE", "on");
+        env.put("CLOAKROOM_IDLE_TIMEOUT", "1800");
+        env.put("CLOAKROOM_ABSOLUTE_TIMEOUT", "28800");
+        env.put("CLOAKROOM_TOUCH_AFTER", "0");
         Settings config = load(env);
         SessionSettings s = config.sessionSettings();
         assertThat(config.engineName()).isEqualTo("cached_db");
@@ -101,7 +104,23 @@ class SettingsTest {
         assertThat(s.cookiePath()).isEqualTo("/app");
         assertThat(s.saveEveryRequest()).isTrue();
         assertThat(s.expireAtBrowserClose()).isTrue();
+        assertThat(s.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.absoluteTimeout()).isEqualTo(Duration.ofHours(8));
+        assertThat(s.touchAfter()).isEqualTo(Duration.ZERO);
         assertThat(Files.exists(directory.resolve(".cloakroom-secret"))).isFalse();
+    }
+
+    @Test
+    void expiryPolicyIsOffByDefaultAndATouchIntervalOverTheIdleTimeoutIsRefused() {
+        SessionSettings defaults = load(Map.of("CLOAKROOM_SECRET_KEY", "k")).sessionSettings();
+        assertThat(defaults.idleTimeout()).isNull();
+        assertThat(defaults.absoluteTimeout()).isNull();
+        assertThat(defaults.touchAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_SECRET_KEY", "k", "CLOAKROOM_IDLE_TIMEOUT", "60"))
+                .sessionSettings())
+                .hasMessageContaining("touchAfter (60s) must be shorter than idleTimeout (60s)");
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_SECRET_KEY", "k", "CLOAKROOM_IDLE_TIMEOUT", "0")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CLOAKROOM_IDLE_TIMEOUT");
     }
 
     @Test

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *       saved and its cookie is set, with {@code Max-Age} and {@code expires} from
  *       {@link Session#getExpiryAge()} (none when it ends with the browser), {@code Domain}, {@code Path},
  *       {@code Secure}, {@code HttpOnly} and {@code SameSite} from the settings, and {@code Vary: Cookie}.
- *       The cookie value is read after the save, which may have made a new key. A session the application
+ *       The cookie value is read after the save, which may have made a new key. With an idle timeout, a
+ *       session read but not modified is saved too when {@link Session#isTouchDue()} says so, to move its
+ *       expiry; otherwise it costs one storage read. A session the application
  *       already saved in this request and did not change since ({@link Session#isSaved()}) is not saved
  *       again; its cookie is set all the same.</li>
  * </ol>
@@ -87,6 +89,7 @@ public final class SessionMiddleware {
     public Outcome finish(Exchange exchange, Session session) {
         boolean accessed = session.isAccessed();
         boolean modified = session.isModified();
+        boolean touch = !modified && session.isTouchDue();
         boolean empty = session.isEmpty();
         String name = settings.cookieName();
 
@@ -99,7 +102,7 @@ public final class SessionMiddleware {
         if (accessed) {
             VaryHeader.addCookie(exchange);
         }
-        if (!(modified || settings.saveEveryRequest()) || empty) {
+        if (!(modified || touch || settings.saveEveryRequest()) || empty) {
             return accessed ? Outcome.ACCESSED : Outcome.UNTOUCHED;
         }
         Long maxAge = null;

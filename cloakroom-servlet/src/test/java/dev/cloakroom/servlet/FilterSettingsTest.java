@@ -107,6 +107,18 @@ class FilterSettingsTest {
     }
 
     @Test
+    void expiryPolicyParametersAreRead() throws Exception {
+        SessionSettings s = FilterSettings.of(config("engine", "memory", "secret-key", "k",
+                "idle-timeout", "1800", "absolute-timeout", "28800", "touch-after", "120")).sessionSettings();
+        assertThat(s.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.absoluteTimeout()).isEqualTo(Duration.ofHours(8));
+        assertThat(s.touchAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(settingsOf("engine", "memory", "secret-key", "k", "idle-timeout", "0"))
+                .isInstanceOf(ServletException.class)
+                .hasMessageContaining("Invalid idle-timeout '0': expected at least 1 second");
+    }
+
+    @Test
     void misspeltParameterFailsTheStart() {
         assertThatThrownBy(() -> FilterSettings.of(config("engine", "memory", "cookie_age", "10")))
                 .isInstanceOf(ServletException.class)

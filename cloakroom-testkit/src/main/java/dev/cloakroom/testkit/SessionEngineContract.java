@@ -273,6 +273,30 @@ public abstract class SessionEngineContract<E extends SessionEngine> {
         assertThat(open("12345678").key()).isEqualTo("12345678");
     }
 
+    // ------------------------------------------------------------ idle and absolute expiry
+
+    private ExpiryPolicyChecks expiryPolicy() {
+        return new ExpiryPolicyChecks(engine, settingsBuilder(), clock, createdKeys);
+    }
+
+    /** With an idle timeout, reads keep a session alive and a session idle for longer is gone. */
+    @Test
+    void idleTimeoutEndsAnIdleSession() {
+        expiryPolicy().idleSessionExpires();
+    }
+
+    /** With an absolute lifetime, the session ends that long after creation, through cycleKey. */
+    @Test
+    void absoluteTimeoutCountsFromCreationThroughCycleKey() {
+        expiryPolicy().absoluteLifetimeSurvivesCycleKey();
+    }
+
+    /** Read-only requests write at most once per touch interval. */
+    @Test
+    void readsTouchAtMostOncePerTouchInterval() {
+        expiryPolicy().readsTouchAtMostOncePerInterval();
+    }
+
     /** test_default_expiry. */
     @Test
     void defaultExpiryIsCookieAgeEvenForBrowserCloseSessions() {
