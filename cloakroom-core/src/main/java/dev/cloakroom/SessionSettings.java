@@ -34,6 +34,7 @@ public final class SessionSettings {
     private final Duration saveRetryTimeout;
     private final Clock clock;
     private final DjangoVersion djangoVersion;
+    private final @Nullable String sessionHeader;
     private final SessionCodec codec;
 
     private SessionSettings(Builder b, SecretKey secretKey) {
@@ -53,6 +54,7 @@ public final class SessionSettings {
         this.saveRetryTimeout = b.saveRetryTimeout;
         this.clock = b.clock;
         this.djangoVersion = b.djangoVersion;
+        this.sessionHeader = b.sessionHeader;
         this.codec = new SessionCodec(secretKey, clock, maxDecompressedBytes);
     }
 
@@ -85,6 +87,7 @@ public final class SessionSettings {
         b.saveRetryTimeout = saveRetryTimeout;
         b.clock = clock;
         b.djangoVersion = djangoVersion;
+        b.sessionHeader = sessionHeader;
         return b;
     }
 
@@ -181,6 +184,15 @@ public final class SessionSettings {
         return djangoVersion;
     }
 
+    /**
+     * The request and response header that carries the session key instead of a cookie, such as
+     * {@code X-Session-Token}; by default {@code null}: the key travels in the cookie {@link #cookieName()}.
+     * When set, no cookie is read or written (see {@code SessionMiddleware}).
+     */
+    public @Nullable String sessionHeader() {
+        return sessionHeader;
+    }
+
     /** The codec for Django's {@code session_data} under these settings. */
     SessionCodec codec() {
         return codec;
@@ -196,7 +208,7 @@ public final class SessionSettings {
                 + ", secretKey=<masked>, secretKeyFallbacks=" + secretKey.fallbacks().size()
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", userIdKey=" + userIdKey
                 + ", maxSaveAttempts=" + maxSaveAttempts + ", saveRetryTimeout=" + saveRetryTimeout.toMillis()
-                + "ms, djangoVersion=" + djangoVersion + "]";
+                + "ms, djangoVersion=" + djangoVersion + ", sessionHeader=" + sessionHeader + "]";
     }
 
     /** Builds {@link SessionSettings}; each setter names the Django setting it mirrors and its default. */
@@ -219,6 +231,7 @@ public final class SessionSettings {
         private Duration saveRetryTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
         private DjangoVersion djangoVersion = DjangoVersion.DJANGO_5_2;
+        private @Nullable String sessionHeader;
 
         private Builder() {
         }
@@ -400,6 +413,30 @@ public final class SessionSettings {
          */
         public Builder djangoVersion(DjangoVersion version) {
             this.djangoVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * Sets the header that carries the session key instead of a cookie, for API and mobile clients
+         * ({@code X-Session-Token} is the usual name); by default {@code null}, cookies only. With a header,
+         * the key is read from that request header and sent back in the same response header; cookies are
+         * neither read nor written.
+         *
+         * @throws IllegalArgumentException if {@code name} is not an HTTP header name (a token), or names a
+         *     header the session cannot use ({@code Cookie}, {@code Set-Cookie})
+         */
+        public Builder sessionHeader(@Nullable String name) {
+            if (name != null) {
+                if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
+                    throw new IllegalArgumentException("sessionHeader must be an HTTP header name such as "
+                            + "X-Session-Token, was '" + name + "'");
+                }
+                if (name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("Set-Cookie")) {
+                    throw new IllegalArgumentException("sessionHeader cannot be " + name
+                            + ": leave it unset to keep the key in the cookie");
+                }
+            }
+            this.sessionHeader = name;
             return this;
         }
 
