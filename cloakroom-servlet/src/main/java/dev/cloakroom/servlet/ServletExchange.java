@@ -1,5 +1,6 @@
 package dev.cloakroom.servlet;
 
+import dev.cloakroom.SessionSettings;
 import dev.cloakroom.middleware.CookieHeader;
 import dev.cloakroom.middleware.Exchange;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,20 +16,23 @@ final class ServletExchange implements Exchange {
     private final HttpServletResponse response;
     private final int status;
     private final String sessionCookieName;
-    private final @Nullable String sessionCookie;
+    private final @Nullable String sessionHeader;
+    private final @Nullable String requestedKey;
 
     /**
      * @param status the status the client will get, which may not be set on {@code response} yet
-     * @param sessionCookieName the session cookie's name
-     * @param sessionCookie its value in the request, already read ({@link #cookie}), or {@code null}
+     * @param settings the session cookie's name and the session header's, if the key travels in one
+     * @param requestedKey the session key in the request, already read, or {@code null}; given for the
+     *     cookie, or for the header, whichever carries it
      */
     ServletExchange(HttpServletRequest request, HttpServletResponse response, int status,
-            String sessionCookieName, @Nullable String sessionCookie) {
+            SessionSettings settings, @Nullable String requestedKey) {
         this.request = request;
         this.response = response;
         this.status = status;
-        this.sessionCookieName = sessionCookieName;
-        this.sessionCookie = sessionCookie;
+        this.sessionCookieName = settings.cookieName();
+        this.sessionHeader = settings.sessionHeader();
+        this.requestedKey = requestedKey;
     }
 
     /**
@@ -50,7 +54,21 @@ final class ServletExchange implements Exchange {
 
     @Override
     public @Nullable String requestCookie(String name) {
-        return name.equals(sessionCookieName) ? sessionCookie : cookie(request, name);
+        return sessionHeader == null && name.equals(sessionCookieName) ? requestedKey : cookie(request, name);
+    }
+
+    /** The last value of the request header {@code name}; the session header's as given when known. */
+    @Override
+    public @Nullable String requestHeader(String name) {
+        if (requestedKey != null && name.equalsIgnoreCase(sessionHeader)) {
+            return requestedKey;
+        }
+        Enumeration<String> headers = request.getHeaders(name);
+        String found = null;
+        while (headers != null && headers.hasMoreElements()) {
+            found = headers.nextElement();
+        }
+        return found;
     }
 
     /** Headers cannot change once the response is committed; containers differ in how they refuse. */
