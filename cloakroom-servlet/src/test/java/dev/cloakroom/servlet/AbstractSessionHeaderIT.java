@@ -136,13 +136,14 @@ abstract class AbstractSessionHeaderIT {
 
     @Test
     void changingTheSessionIdOnLoginHandsANewTokenAndRetiresTheOld() {
-        String token = get("/header/write?v=cart", null).token();
+        String token = get("/header/write?name=cart&v=3", null).token();
         Reply login = get("/header/legacy-change-id", token);
         String cycled = login.token();
         assertThat(cycled).isNotEqualTo(token).isEqualTo(login.body());
         assertThat(engine.exists(token)).isFalse();
-        assertThat(get("/header/read", cycled).body()).isEqualTo("cart");
-        assertThat(get("/header/read", token).body()).isEqualTo("null");
+        assertThat(get("/header/read?name=cart", cycled).body()).isEqualTo("3");
+        assertThat(get("/header/read", cycled).body()).isEqualTo("kept");
+        assertThat(get("/header/read?name=cart", token).body()).isEqualTo("null");
     }
 
     @Test
