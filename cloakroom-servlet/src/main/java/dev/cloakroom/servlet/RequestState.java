@@ -77,16 +77,16 @@ final class RequestState {
         this.started = middleware.settings().clock().instant();
         this.requestedId = middleware.settings().sessionHeader() == null
                 ? ServletExchange.cookie(request, middleware.settings().cookieName())
-                : middleware.requestedKey(exchange(0, null));
+                : middleware.requestedKey(exchange(0, null, false));
         this.session = middleware.open(exchange(0));
     }
 
     private ServletExchange exchange(int status) {
-        return exchange(status, requestedId);
+        return exchange(status, requestedId, true);
     }
 
-    private ServletExchange exchange(int status, @Nullable String requested) {
-        return new ServletExchange(request, response, status, middleware.settings(), requested);
+    private ServletExchange exchange(int status, @Nullable String requested, boolean keyRead) {
+        return new ServletExchange(request, response, status, middleware.settings(), requested, keyRead);
     }
 
     static @Nullable RequestState of(ServletRequest request) {
