@@ -37,6 +37,7 @@ public final class SessionSettings {
     private final Duration touchAfter;
     private final Clock clock;
     private final DjangoVersion djangoVersion;
+    private final @Nullable String sessionHeader;
     private final SessionCodec codec;
 
     private SessionSettings(Builder b, SecretKey secretKey) {
@@ -59,6 +60,7 @@ public final class SessionSettings {
         this.touchAfter = b.touchAfter;
         this.clock = b.clock;
         this.djangoVersion = b.djangoVersion;
+        this.sessionHeader = b.sessionHeader;
         this.codec = new SessionCodec(secretKey, clock, maxDecompressedBytes);
     }
 
@@ -94,6 +96,7 @@ public final class SessionSettings {
         b.touchAfter = touchAfter;
         b.clock = clock;
         b.djangoVersion = djangoVersion;
+        b.sessionHeader = sessionHeader;
         return b;
     }
 
@@ -219,6 +222,15 @@ public final class SessionSettings {
         return djangoVersion;
     }
 
+    /**
+     * The request and response header that carries the session key instead of a cookie, such as
+     * {@code X-Session-Token}; by default {@code null}: the key travels in the cookie {@link #cookieName()}.
+     * When set, no cookie is read or written (see {@code SessionMiddleware}).
+     */
+    public @Nullable String sessionHeader() {
+        return sessionHeader;
+    }
+
     /** The codec for Django's {@code session_data} under these settings. */
     SessionCodec codec() {
         return codec;
@@ -235,7 +247,8 @@ public final class SessionSettings {
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", userIdKey=" + userIdKey
                 + ", maxSaveAttempts=" + maxSaveAttempts + ", saveRetryTimeout=" + saveRetryTimeout.toMillis()
                 + "ms, idleTimeout=" + seconds(idleTimeout) + ", absoluteTimeout=" + seconds(absoluteTimeout)
-                + ", touchAfter=" + touchAfter.toSeconds() + "s, djangoVersion=" + djangoVersion + "]";
+                + ", touchAfter=" + touchAfter.toSeconds() + "s, djangoVersion=" + djangoVersion
+                + ", sessionHeader=" + sessionHeader + "]";
     }
 
     private static String seconds(@Nullable Duration duration) {
@@ -265,6 +278,7 @@ public final class SessionSettings {
         private Duration touchAfter = Duration.ofMinutes(1);
         private Clock clock = Clock.systemUTC();
         private DjangoVersion djangoVersion = DjangoVersion.DJANGO_5_2;
+        private @Nullable String sessionHeader;
 
         private Builder() {
         }
@@ -503,6 +517,30 @@ public final class SessionSettings {
          */
         public Builder djangoVersion(DjangoVersion version) {
             this.djangoVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * Sets the header that carries the session key instead of a cookie, for API and mobile clients
+         * ({@code X-Session-Token} is the usual name); by default {@code null}, cookies only. With a header,
+         * the key is read from that request header and sent back in the same response header; cookies are
+         * neither read nor written.
+         *
+         * @throws IllegalArgumentException if {@code name} is not an HTTP header name (a token), or names a
+         *     header the session cannot use ({@code Cookie}, {@code Set-Cookie})
+         */
+        public Builder sessionHeader(@Nullable String name) {
+            if (name != null) {
+                if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
+                    throw new IllegalArgumentException("sessionHeader must be an HTTP header name such as "
+                            + "X-Session-Token, was '" + name + "'");
+                }
+                if (name.equalsIgnoreCase("Cookie") || name.equalsIgnoreCase("Set-Cookie")) {
+                    throw new IllegalArgumentException("sessionHeader cannot be " + name
+                            + ": leave it unset to keep the key in the cookie");
+                }
+            }
+            this.sessionHeader = name;
             return this;
         }
 

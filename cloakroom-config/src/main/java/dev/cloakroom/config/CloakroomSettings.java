@@ -41,6 +41,14 @@ public final class CloakroomSettings {
             .defaultText("`sessionid`").sessionSetting((b, v) -> b.cookieName(v))
             .description("SESSION_COOKIE_NAME, also the file engine's file prefix.").build();
 
+    /** {@code session.header}: the header carrying the session key instead of a cookie. */
+    public static final Setting<String> SESSION_HEADER = Setting.builder("session.header", v -> v)
+            .label("HEADER").defaultText("none (the key travels in the cookie)")
+            .sessionSetting((b, v) -> b.sessionHeader(v))
+            .description("A request and response header, such as X-Session-Token, that carries the "
+                    + "session key instead of the cookie, for API and mobile clients; cookies are then "
+                    + "neither read nor written.").build();
+
     /** {@code cookie.age}: {@code SESSION_COOKIE_AGE}, in seconds. */
     public static final Setting<Duration> COOKIE_AGE = Setting.builder("cookie.age",
             v -> Duration.ofSeconds(SettingValues.seconds(v))).label("SECONDS")
@@ -154,7 +162,7 @@ public final class CloakroomSettings {
             SAVE_EVERY_REQUEST, EXPIRE_AT_BROWSER_CLOSE, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, TOUCH_AFTER,
             DJANGO_VERSION, JDBC_URL, JDBC_TABLE,
             JDBC_USER_COLUMN,
-            REDIS_URL, REDIS_KEY_PREFIX, FILE_PATH);
+            REDIS_URL, REDIS_KEY_PREFIX, FILE_PATH, SESSION_HEADER);
 
     private CloakroomSettings() {
     }

@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request and its response, as {@link SessionMiddleware} needs to see them: the request's
- * cookies, the response's headers and status. An adapter for an HTTP stack (a servlet container, a
- * framework) implements it in a few lines; it is used for one request only and need not be thread-safe.
+ * cookies (or one header), the response's headers and status. An adapter for an HTTP stack (a servlet
+ * container, a framework) implements it in a few lines; it is used for one request only and need not be
+ * thread-safe.
  *
  * <p>The middleware writes headers only while the response can still take them. An adapter must call
  * {@link SessionMiddleware#finish} before the response is committed (before its headers are sent).
@@ -24,6 +25,18 @@ public interface Exchange {
      */
     default boolean hasRequestCookie(String name) {
         return requestCookie(name) != null;
+    }
+
+    /**
+     * Returns the value of the request header named {@code name} (any case), or {@code null} if the request
+     * carried none; if it carried several, the last one. Used only when the session key travels in a header
+     * ({@code SessionSettings.sessionHeader}); by default this throws
+     * {@link UnsupportedOperationException}, so an adapter written before header support fails loudly
+     * instead of never finding a session.
+     */
+    default @Nullable String requestHeader(String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not read request headers: "
+                + "implement Exchange.requestHeader to carry the session key in the " + name + " header");
     }
 
     /** Adds a response header, keeping any other header of the same name (used for {@code Set-Cookie}). */

@@ -1,6 +1,9 @@
 package dev.cloakroom.middleware;
 
-/** What {@link SessionMiddleware#finish} did to a response. */
+/**
+ * What {@link SessionMiddleware#finish} did to a response. With the key in a session header, read "cookie"
+ * as that header and {@code Vary: Cookie} as {@code Vary} naming it.
+ */
 public enum Outcome {
     /** The session was not touched: no storage access, no header written. */
     UNTOUCHED,

@@ -9,6 +9,7 @@ import dev.cloakroom.SessionTooLargeException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,16 @@ import org.slf4j.LoggerFactory;
  *       again; its cookie is set all the same.</li>
  * </ol>
  * {@code Vary} is merged into an existing one, ignoring case and never twice.
+ *
+ * <p><b>Without cookies.</b> With {@link SessionSettings#sessionHeader()} set (say {@code X-Session-Token}),
+ * the same rules hold with the header in the cookie's place: the key is read from that request header;
+ * where a cookie would be set, the response carries the header with the key (new sessions, new keys after
+ * {@code cycleKey}); where it would be deleted, the header with an empty value, which tells the client to
+ * drop its token; {@code Vary} names the header instead of {@code Cookie}. No {@code Set-Cookie} is written
+ * and no cookie is read, so a request that sends both the header and the session cookie is served by the
+ * header alone: a cookie the browser attaches on its own never selects a session. A header value longer
+ * than 4096 characters or outside a cookie value's characters is logged and ignored (a new session). Keys
+ * are made by the server only, as with cookies: an unknown token gets a new session under a new key.
  */
 public final class SessionMiddleware {
 
@@ -44,6 +55,7 @@ public final class SessionMiddleware {
 
     private final SessionEngine engine;
     private final SessionSettings settings;
+    private final KeyCarrier carrier;
     private final AtomicBoolean warnedInsecure = new AtomicBoolean();
 
     /**
@@ -53,6 +65,8 @@ public final class SessionMiddleware {
     public SessionMiddleware(SessionEngine engine, SessionSettings settings) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.settings = Objects.requireNonNull(settings, "settings");
+        String header = settings.sessionHeader();
+        this.carrier = header == null ? new CookieCarrier(settings) : new HeaderCarrier(header);
     }
 
     /** The engine sessions are stored with. */
@@ -66,11 +80,20 @@ public final class SessionMiddleware {
     }
 
     /**
-     * The request phase: returns the session named by the request's cookie, without touching storage. A
-     * missing, malformed or unknown cookie gives a new empty session, never one under the client's key.
+     * The request phase: returns the session named by the request's cookie (or session header), without
+     * touching storage. A missing, malformed or unknown key gives a new empty session, never one under the
+     * client's key.
      */
     public Session open(Exchange exchange) {
-        return Session.open(engine, settings, exchange.requestCookie(settings.cookieName()));
+        return Session.open(engine, settings, requestedKey(exchange));
+    }
+
+    /**
+     * Returns the session key the request carried, in the cookie or in the session header, or {@code null}
+     * if none; an invalid header value is logged and gives {@code null}.
+     */
+    public @Nullable String requestedKey(Exchange exchange) {
+        return carrier.requested(exchange);
     }
 
     /**
@@ -91,16 +114,15 @@ public final class SessionMiddleware {
         boolean modified = session.isModified();
         boolean touch = !modified && session.isTouchDue();
         boolean empty = session.isEmpty();
-        String name = settings.cookieName();
+        String vary = carrier.varyOn();
 
-        if (empty && exchange.hasRequestCookie(name)) {
-            exchange.addSetCookie(SetCookieHeader.deletion(name, settings.cookiePath(),
-                    settings.cookieDomain(), settings.cookieSameSite()));
-            VaryHeader.addCookie(exchange);
+        if (empty && carrier.wasSent(exchange)) {
+            carrier.remove(exchange);
+            VaryHeader.add(exchange, vary);
             return Outcome.DELETED;
         }
         if (accessed) {
-            VaryHeader.addCookie(exchange);
+            VaryHeader.add(exchange, vary);
         }
         if (!(modified || touch || settings.saveEveryRequest()) || empty) {
             return accessed ? Outcome.ACCESSED : Outcome.UNTOUCHED;
@@ -118,17 +140,11 @@ public final class SessionMiddleware {
             session.save();
         }
         String key = Objects.requireNonNull(session.key(), "a saved session has a key");
-        exchange.addSetCookie(SetCookieHeader.builder(name, key)
-                .domain(settings.cookieDomain())
-                .expires(expires)
-                .httpOnly(settings.cookieHttpOnly())
-                .maxAge(maxAge)
-                .path(settings.cookiePath())
-                .sameSite(settings.cookieSameSite())
-                .secure(settings.cookieSecure())
-                .build());
-        VaryHeader.addCookie(exchange);
-        warnIfSecureCookieOverHttp(exchange);
+        carrier.issue(exchange, key, maxAge, expires);
+        VaryHeader.add(exchange, vary);
+        if (carrier instanceof CookieCarrier) {
+            warnIfSecureCookieOverHttp(exchange);
+        }
         return Outcome.SAVED;
     }
 

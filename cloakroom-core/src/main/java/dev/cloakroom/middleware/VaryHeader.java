@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Django's {@code patch_vary_headers(response, ("Cookie",))}. */
+/** Django's {@code patch_vary_headers(response, ("Cookie",))}, or the session header's name. */
 final class VaryHeader {
 
     private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
@@ -14,9 +14,9 @@ final class VaryHeader {
     private VaryHeader() {
     }
 
-    /** Adds {@code Cookie} to the response's {@code Vary}, once, whatever the case it is already in. */
-    static void addCookie(Exchange exchange) {
-        exchange.setResponseHeader("Vary", merged(exchange.responseHeader("Vary"), "Cookie"));
+    /** Adds {@code header} to the response's {@code Vary}, once, whatever the case it is already in. */
+    static void add(Exchange exchange, String header) {
+        exchange.setResponseHeader("Vary", merged(exchange.responseHeader("Vary"), header));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 final class FakeExchange implements Exchange {
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> requestHeaders = new LinkedHashMap<>();
     private final List<String[]> headers = new ArrayList<>();
     private int status = 200;
     private boolean secure;
@@ -20,6 +21,12 @@ final class FakeExchange implements Exchange {
 
     FakeExchange cookie(String name, String value) {
         cookies.put(name, value);
+        return this;
+    }
+
+    /** Adds a request header ({@code name} in lower case, as it is looked up ignoring case). */
+    FakeExchange requestHeader(String name, String value) {
+        requestHeaders.put(name.toLowerCase(java.util.Locale.ROOT), value);
         return this;
     }
 
@@ -56,6 +63,11 @@ final class FakeExchange implements Exchange {
     @Override
     public @Nullable String requestCookie(String name) {
         return cookies.get(name);
+    }
+
+    @Override
+    public @Nullable String requestHeader(String name) {
+        return requestHeaders.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

@@ -75,13 +75,18 @@ final class RequestState {
         this.response = response;
         this.warnings = warnings;
         this.started = middleware.settings().clock().instant();
-        this.requestedId = ServletExchange.cookie(request, middleware.settings().cookieName());
+        this.requestedId = middleware.settings().sessionHeader() == null
+                ? ServletExchange.cookie(request, middleware.settings().cookieName())
+                : middleware.requestedKey(exchange(0, null, false));
         this.session = middleware.open(exchange(0));
     }
 
     private ServletExchange exchange(int status) {
-        return new ServletExchange(request, response, status, middleware.settings().cookieName(),
-                requestedId);
+        return exchange(status, requestedId, true);
+    }
+
+    private ServletExchange exchange(int status, @Nullable String requested, boolean keyRead) {
+        return new ServletExchange(request, response, status, middleware.settings(), requested, keyRead);
     }
 
     static @Nullable RequestState of(ServletRequest request) {
@@ -312,7 +317,12 @@ final class RequestState {
 
     // ------------------------------------------------------------------ servlet session view
 
-    /** The cookie value the client sent, or {@code null}. */
+    /** Whether the key travels in the session cookie (not in a header). */
+    boolean keyInCookie() {
+        return middleware.settings().sessionHeader() == null;
+    }
+
+    /** The session key the client sent (in the cookie, or in the session header), or {@code null}. */
     @Nullable String requestedSessionId() {
         return requestedId;
     }

@@ -1,5 +1,6 @@
 package dev.cloakroom.servlet;
 
+import dev.cloakroom.SessionSettings;
 import dev.cloakroom.middleware.CookieHeader;
 import dev.cloakroom.middleware.Exchange;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,20 +16,26 @@ final class ServletExchange implements Exchange {
     private final HttpServletResponse response;
     private final int status;
     private final String sessionCookieName;
-    private final @Nullable String sessionCookie;
+    private final @Nullable String sessionHeader;
+    private final @Nullable String requestedKey;
+    private final boolean keyRead;
 
     /**
      * @param status the status the client will get, which may not be set on {@code response} yet
-     * @param sessionCookieName the session cookie's name
-     * @param sessionCookie its value in the request, already read ({@link #cookie}), or {@code null}
+     * @param settings the session cookie's name and the session header's, if the key travels in one
+     * @param requestedKey the session key in the request, already read, or {@code null}; given for the
+     *     cookie, or for the header, whichever carries it
+     * @param keyRead whether {@code requestedKey} was read already; if not, the session header is read raw
      */
     ServletExchange(HttpServletRequest request, HttpServletResponse response, int status,
-            String sessionCookieName, @Nullable String sessionCookie) {
+            SessionSettings settings, @Nullable String requestedKey, boolean keyRead) {
         this.request = request;
         this.response = response;
         this.status = status;
-        this.sessionCookieName = sessionCookieName;
-        this.sessionCookie = sessionCookie;
+        this.sessionCookieName = settings.cookieName();
+        this.sessionHeader = settings.sessionHeader();
+        this.requestedKey = requestedKey;
+        this.keyRead = keyRead;
     }
 
     /**
@@ -50,7 +57,28 @@ final class ServletExchange implements Exchange {
 
     @Override
     public @Nullable String requestCookie(String name) {
-        return name.equals(sessionCookieName) ? sessionCookie : cookie(request, name);
+        return sessionHeader == null && name.equals(sessionCookieName) ? requestedKey : cookie(request, name);
+    }
+
+    /**
+     * The last value of the request header {@code name}. Once the session header was read, it gives the key
+     * read then, or an empty value for a header that held no valid key: checked and logged once per request.
+     */
+    @Override
+    public @Nullable String requestHeader(String name) {
+        if (keyRead && name.equalsIgnoreCase(sessionHeader)) {
+            return requestedKey != null ? requestedKey : rawHeader(name) == null ? null : "";
+        }
+        return rawHeader(name);
+    }
+
+    private @Nullable String rawHeader(String name) {
+        Enumeration<String> headers = request.getHeaders(name);
+        String found = null;
+        while (headers != null && headers.hasMoreElements()) {
+            found = headers.nextElement();
+        }
+        return found;
     }
 
     /** Headers cannot change once the response is committed; containers differ in how they refuse. */

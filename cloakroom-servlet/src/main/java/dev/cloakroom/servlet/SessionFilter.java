@@ -26,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * {@link dev.cloakroom.Session} ({@link Sessions#of}, or the request attribute {@link Sessions#ATTRIBUTE}),
  * saved with Django's rules ({@link SessionMiddleware}) and sent back in Django's cookie. Thread-safe.
  *
+ * <p><b>Without cookies.</b> With {@link dev.cloakroom.SessionSettings#sessionHeader()} set (init-parameter
+ * {@code session-header}), the key comes in that request header and goes back in the same response header
+ * instead; no cookie is read or written, and {@code isRequestedSessionIdFromCookie()} is {@code false}.
+ *
  * <p><b>Placement.</b> Register it first, before any filter or servlet that reads the session or writes the
  * response, for {@code /*}. Map it for the {@code REQUEST}, {@code ASYNC} and {@code ERROR} dispatcher types:
  * it saves once per request whatever it is mapped for, but error pages and async dispatches only see the

@@ -65,7 +65,7 @@ final class SessionRequest extends HttpServletRequestWrapper {
 
     @Override
     public boolean isRequestedSessionIdFromCookie() {
-        return state.requestedSessionId() != null;
+        return state.keyInCookie() && state.requestedSessionId() != null;
     }
 
     @Override
