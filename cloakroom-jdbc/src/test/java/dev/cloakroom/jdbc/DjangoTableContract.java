@@ -14,9 +14,11 @@ import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.contrib.auth.UserSessions;
+import dev.cloakroom.internal.PythonDates;
 import dev.cloakroom.testkit.LogCapture;
 import dev.cloakroom.testkit.MutableClock;
-import dev.cloakroom.internal.PythonDates;
+import dev.cloakroom.testservers.RecordingDataSource;
+import dev.cloakroom.testservers.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,10 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the {@code db} engine promises beyond the core contract, on each database: Django's table and

@@ -2,6 +2,9 @@ package dev.cloakroom.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.RecordingDataSource;
+import dev.cloakroom.testservers.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

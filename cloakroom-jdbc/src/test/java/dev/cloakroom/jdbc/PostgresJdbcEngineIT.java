@@ -3,6 +3,8 @@ package dev.cloakroom.jdbc;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.testkit.ServerSideEngineContract;
+import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.TestDatabases;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The core conformance suite on the test PostgreSQL, through a DataSource the test owns. */

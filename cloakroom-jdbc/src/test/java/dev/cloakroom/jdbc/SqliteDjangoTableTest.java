@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.Session;
+import dev.cloakroom.testservers.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

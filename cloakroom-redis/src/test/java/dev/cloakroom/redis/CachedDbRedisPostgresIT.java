@@ -2,11 +2,12 @@ package dev.cloakroom.redis;
 
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.testkit.ServerSideEngineContract;
 import dev.cloakroom.engine.CachedDbEngine;
-import dev.cloakroom.jdbc.ClassDatabase;
 import dev.cloakroom.jdbc.JdbcEngine;
-import dev.cloakroom.jdbc.TestDatabases;
+import dev.cloakroom.testkit.ServerSideEngineContract;
+import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.TestDatabases;
+import dev.cloakroom.testservers.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

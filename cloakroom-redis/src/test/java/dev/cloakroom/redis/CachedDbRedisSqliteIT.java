@@ -2,10 +2,11 @@ package dev.cloakroom.redis;
 
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
-import dev.cloakroom.testkit.ServerSideEngineContract;
 import dev.cloakroom.engine.CachedDbEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
-import dev.cloakroom.jdbc.TestDatabases;
+import dev.cloakroom.testkit.ServerSideEngineContract;
+import dev.cloakroom.testservers.TestDatabases;
+import dev.cloakroom.testservers.TestRedis;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;

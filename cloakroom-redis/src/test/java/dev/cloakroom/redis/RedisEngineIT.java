@@ -2,17 +2,18 @@ package dev.cloakroom.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloakroom.Session;
 import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.Session;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.testkit.LogCapture;
 import dev.cloakroom.testkit.ServerSideEngineContract;
-import dev.cloakroom.internal.SecurityLog;
+import dev.cloakroom.testservers.TestRedis;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

@@ -6,6 +6,7 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.testkit.MutableClock;
+import dev.cloakroom.testservers.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

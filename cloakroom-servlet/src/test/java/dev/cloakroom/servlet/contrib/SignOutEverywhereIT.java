@@ -11,7 +11,7 @@ import dev.cloakroom.contrib.auth.UserLookup;
 import dev.cloakroom.contrib.auth.UserSessions;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
-import dev.cloakroom.jdbc.TestDatabases;
+import dev.cloakroom.testservers.TestDatabases;
 import dev.cloakroom.redis.RedisEngine;
 import dev.cloakroom.servlet.SessionFilter;
 import dev.cloakroom.servlet.Sessions;

@@ -1,4 +1,4 @@
-package dev.cloakroom.redis;
+package dev.cloakroom.testservers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,8 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A {@code redis-server} of a test's own on a free loopback port, without persistence unless asked for (pass
  * {@code "--appendonly", "yes", "--appendfsync", "always"}: a restart then reloads the data), so a test can
  * kill, pause and restart it while the shared Redis stays up. Close it in {@code @AfterAll}, or let
- * {@link #perClass} start and close it for a test class. Shared with other modules through this module's
- * test-jar.
+ * {@link #perClass} start and close it for a test class.
  */
 public final class PrivateRedis implements AutoCloseable {
 
@@ -80,18 +79,18 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     /** Starts a Redis on {@code port}. */
-    static PrivateRedis launchOn(int port, String... extraArguments) throws IOException {
+    public static PrivateRedis launchOn(int port, String... extraArguments) throws IOException {
         PrivateRedis redis = new PrivateRedis(port, List.of(extraArguments));
         redis.start();
         return redis;
     }
 
     /** The directory the server runs in (its configuration and log files). */
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -135,12 +134,12 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     /** Freezes the server (SIGSTOP): connections stay open, nothing answers. */
-    synchronized void pause() throws IOException, InterruptedException {
+    public synchronized void pause() throws IOException, InterruptedException {
         signal("STOP");
     }
 
     /** Thaws a paused server (SIGCONT). */
-    synchronized void resume() throws IOException, InterruptedException {
+    public synchronized void resume() throws IOException, InterruptedException {
         signal("CONT");
     }
 

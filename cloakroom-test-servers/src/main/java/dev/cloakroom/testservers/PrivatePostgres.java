@@ -1,4 +1,4 @@
-package dev.cloakroom.jdbc;
+package dev.cloakroom.testservers;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code postgres} user when the test runs as root (PostgreSQL refuses root). {@link #kill()} is a crash:
  * {@code SIGKILL} to the server and every one of its processes; {@link #start()} brings it back on the same
  * port and data, through PostgreSQL's crash recovery. Durable as in production ({@code fsync} on). Close it
- * in {@code @AfterAll}. Shared with other modules through this module's test-jar.
+ * in {@code @AfterAll}.
  */
 public final class PrivatePostgres implements AutoCloseable {
 
