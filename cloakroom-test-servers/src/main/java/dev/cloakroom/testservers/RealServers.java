@@ -8,8 +8,9 @@ package dev.cloakroom.testservers;
  *
  * <pre>{@code
  * @RegisterExtension static final ClassDatabase DB = RealServers.postgres();   // or mariadb(), sqlite()
+ * @RegisterExtension static final ClassSchema EMPTY = RealServers.postgresSchema(); // or mariadbDatabase()
  * @RegisterExtension static final ClassRedis REDIS = RealServers.redis();
- * ... DB.dataSource(), DB.table(), REDIS.url(), REDIS.prefix()
+ * ... DB.dataSource(), DB.table(), EMPTY.url(), REDIS.url(), REDIS.prefix()
  * }</pre>
  */
 public final class RealServers {
@@ -30,6 +31,16 @@ public final class RealServers {
     /** A pool on an SQLite file of the class's own and a table name, deleted after it. */
     public static ClassDatabase sqlite() {
         return ClassDatabase.onSqlite();
+    }
+
+    /** An empty PostgreSQL schema of the class's own, dropped with its tables after it. */
+    public static ClassSchema postgresSchema() {
+        return new ClassSchema(true);
+    }
+
+    /** An empty MariaDB database of the class's own, dropped with its tables after it. */
+    public static ClassSchema mariadbDatabase() {
+        return new ClassSchema(false);
     }
 
     /** A key prefix of the class's own on the shared test Redis; its keys are deleted after the class. */
