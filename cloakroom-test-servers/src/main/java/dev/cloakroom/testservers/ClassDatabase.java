@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -83,16 +82,8 @@ public final class ClassDatabase implements BeforeAllCallback, AfterAllCallback 
             }
         } finally {
             if (directory != null) {
-                deleteRecursively(directory);
+                LocalServers.deleteRecursively(directory);
                 directory = null;
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (var files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
             }
         }
     }

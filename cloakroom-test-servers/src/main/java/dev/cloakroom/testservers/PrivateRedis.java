@@ -1,9 +1,6 @@
 package dev.cloakroom.testservers;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,10 +87,9 @@ public final class PrivateRedis implements AutoCloseable {
         return directory;
     }
 
+    /** A loopback port nothing listens on right now. */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return LocalServers.freePort();
     }
 
     public int port() {
@@ -151,12 +147,7 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return LocalServers.accepts(port);
     }
 
     private static String server() {
@@ -190,10 +181,6 @@ public final class PrivateRedis implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        try (var files = Files.walk(directory)) { // an append-only file lives in a directory of its own
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        LocalServers.deleteRecursively(directory); // an append-only file lives in a directory of its own
     }
 }
