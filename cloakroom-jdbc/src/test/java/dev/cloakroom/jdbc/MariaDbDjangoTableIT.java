@@ -3,6 +3,7 @@ package dev.cloakroom.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.RealServers;
 import dev.cloakroom.testservers.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MariaDbDjangoTableIT extends DjangoTableContract {
 
     @RegisterExtension
-    static final ClassDatabase DB = ClassDatabase.on(TestDatabases::mariadb);
+    static final ClassDatabase DB = RealServers.mariadb();
 
     @Override
     protected DataSource dataSource() {

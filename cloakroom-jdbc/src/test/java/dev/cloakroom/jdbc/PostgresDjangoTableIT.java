@@ -3,6 +3,7 @@ package dev.cloakroom.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.RealServers;
 import dev.cloakroom.testservers.RecordingDataSource;
 import dev.cloakroom.testservers.TestDatabases;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresDjangoTableIT extends DjangoTableContract {
 
     @RegisterExtension
-    static final ClassDatabase DB = ClassDatabase.on(TestDatabases::postgres);
+    static final ClassDatabase DB = RealServers.postgres();
 
     @Override
     protected DataSource dataSource() {
