@@ -653,6 +653,22 @@ abstract class DjangoTableContract {
         }
     }
 
+    /**
+     * Django's CREATE TABLE for the session table and its CREATE INDEX on {@code expire_date}, names quoted
+     * with {@code quote}, with this database's column types; {@code keyIndexes} come between the two.
+     */
+    protected static List<String> djangoTableDdl(String quote, String table, String dataType, String dateType,
+            String... keyIndexes) {
+        List<String> ddl = new ArrayList<>();
+        ddl.add("CREATE TABLE " + quote + table + quote + " (" + quote + "session_key" + quote
+                + " varchar(40) NOT NULL PRIMARY KEY, " + quote + "session_data" + quote + " " + dataType
+                + " NOT NULL, " + quote + "expire_date" + quote + " " + dateType + " NOT NULL)");
+        ddl.addAll(List.of(keyIndexes));
+        ddl.add("CREATE INDEX " + quote + djangoIndex(table, "expire_date", "") + quote + " ON " + quote
+                + table + quote + " (" + quote + "expire_date" + quote + ")");
+        return List.copyOf(ddl);
+    }
+
     /** Django's text for a UTC instant on SQLite: {@code str(datetime)}. */
     protected static String djangoText(Instant at) {
         LocalDateTime t = LocalDateTime.ofInstant(at, ZoneOffset.UTC);

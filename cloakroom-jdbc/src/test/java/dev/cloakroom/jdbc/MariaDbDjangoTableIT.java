@@ -59,10 +59,7 @@ class MariaDbDjangoTableIT extends DjangoTableContract {
     /** Django's type mappings on MySQL: varchar(40) key, longtext, datetime(6), the expire_date index. */
     @Override
     protected List<String> djangoDdl(String table) {
-        return List.of("CREATE TABLE `" + table + "` (`session_key` varchar(40) NOT NULL PRIMARY KEY, "
-                        + "`session_data` longtext NOT NULL, `expire_date` datetime(6) NOT NULL)",
-                "CREATE INDEX `" + djangoIndex(table, "expire_date", "") + "` ON `" + table
-                        + "` (`expire_date`)");
+        return djangoTableDdl("`", table, "longtext", "datetime(6)");
     }
 
     @Override

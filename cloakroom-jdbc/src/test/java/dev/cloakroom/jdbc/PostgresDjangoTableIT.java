@@ -106,13 +106,9 @@ class PostgresDjangoTableIT extends DjangoTableContract {
 
     @Override
     protected List<String> djangoDdl(String table) {
-        return List.of("CREATE TABLE \"" + table + "\" (\"session_key\" varchar(40) NOT NULL PRIMARY KEY, "
-                        + "\"session_data\" text NOT NULL, "
-                        + "\"expire_date\" timestamp with time zone NOT NULL)",
+        return djangoTableDdl("\"", table, "text", "timestamp with time zone",
                 "CREATE INDEX \"" + djangoIndex(table, "session_key", "_like") + "\" ON \"" + table
-                        + "\" (\"session_key\" varchar_pattern_ops)",
-                "CREATE INDEX \"" + djangoIndex(table, "expire_date", "") + "\" ON \"" + table
-                        + "\" (\"expire_date\")");
+                        + "\" (\"session_key\" varchar_pattern_ops)");
     }
 
     @Override

@@ -72,10 +72,7 @@ class SqliteDjangoTableTest extends DjangoTableContract {
 
     @Override
     protected List<String> djangoDdl(String table) {
-        return List.of("CREATE TABLE \"" + table + "\" (\"session_key\" varchar(40) NOT NULL PRIMARY KEY, "
-                        + "\"session_data\" text NOT NULL, \"expire_date\" datetime NOT NULL)",
-                "CREATE INDEX \"" + djangoIndex(table, "expire_date", "") + "\" ON \"" + table
-                        + "\" (\"expire_date\")");
+        return djangoTableDdl("\"", table, "text", "datetime");
     }
 
     /** SQLite keeps the CREATE statements: they must be Django's, character for character. */
