@@ -9,6 +9,7 @@ import dev.cloakroom.engine.CachedDbEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.testservers.PrivatePostgres;
 import dev.cloakroom.testservers.TestDatabases;
+import dev.cloakroom.testservers.TestRedis;
 import dev.cloakroom.testservers.PrivateRedis;
 import dev.cloakroom.redis.RedisEngine;
 import java.time.Duration;
@@ -87,7 +88,7 @@ class StoreCrashIT {
     }
 
     private RedisEngine redisEngine() {
-        return RedisEngine.builder(redis.url()).keyPrefix(TestServers.uniqueName("crash-") + ":").build();
+        return RedisEngine.builder(redis.url()).keyPrefix(TestRedis.uniquePrefix(StoreCrashIT.class)).build();
     }
 
     @Test
