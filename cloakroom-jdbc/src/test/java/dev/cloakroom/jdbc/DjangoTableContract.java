@@ -72,9 +72,13 @@ abstract class DjangoTableContract {
 
     /**
      * An insert of (key, data, expire date) where the expire date is given as Django's UTC text,
-     * {@code 2025-12-06 00:00:00}, converted the way Django's backend for this database stores it.
+     * {@code 2025-12-06 00:00:00}, converted the way Django's backend for this database stores it. By
+     * default the text as it is: Django's SQLite backend binds {@code str()} of the naive UTC datetime,
+     * and its MySQL backend sends it as text.
      */
-    protected abstract String djangoInsert(String table);
+    protected String djangoInsert(String table) {
+        return "INSERT INTO " + table + " (session_key, session_data, expire_date) VALUES (?, ?, ?)";
+    }
 
     /** Inserts {@code count} rows, keys {@code <prefix><12 digits>}, expiring at {@code expireAt}, fast. */
     protected abstract void insertRows(Connection c, String table, String prefix, int count, Instant expireAt)

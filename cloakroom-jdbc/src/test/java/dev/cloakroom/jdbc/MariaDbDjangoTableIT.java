@@ -31,12 +31,6 @@ class MariaDbDjangoTableIT extends DjangoTableContract {
         return TestDatabases.MARIADB_URL;
     }
 
-    /** Django's MySQL backend sends the naive UTC datetime as text. */
-    @Override
-    protected String djangoInsert(String table) {
-        return "INSERT INTO " + table + " (session_key, session_data, expire_date) VALUES (?, ?, ?)";
-    }
-
     /** From MariaDB's sequence engine ({@code seq_1_to_N}). */
     @Override
     protected void insertRows(Connection c, String table, String prefix, int count, Instant expireAt)

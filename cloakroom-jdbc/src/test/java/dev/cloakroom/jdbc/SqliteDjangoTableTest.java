@@ -45,12 +45,6 @@ class SqliteDjangoTableTest extends DjangoTableContract {
         return TestDatabases.sqliteUrl(directory.resolve("django.db"));
     }
 
-    /** Django's SQLite backend binds {@code str()} of the naive UTC datetime. */
-    @Override
-    protected String djangoInsert(String table) {
-        return "INSERT INTO " + table + " (session_key, session_data, expire_date) VALUES (?, ?, ?)";
-    }
-
     @Override
     protected void insertRows(Connection c, String table, String prefix, int count, Instant expireAt)
             throws SQLException {
