@@ -3,70 +3,49 @@ package dev.cloakroom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.redis.RedisEngine;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.cloakroom.testservers.ClassRedis;
+import dev.cloakroom.testservers.RealServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The CLI on the cache engine (Redis, under a key prefix of its own): what it can and cannot do there. */
 class CacheCliIT {
 
-    private static final String REDIS = "redis://127.0.0.1:6379/0";
+    @RegisterExtension
+    static final ClassRedis REDIS = RealServers.redis();
     private static final String SECRET = "cache-cli-secret";
 
-    private final String prefix = "cloakroom-cli-test-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     private final SessionSettings settings = SessionSettings.builder().secretKey(SECRET).build();
     private RedisEngine engine;
     private Path directory;
 
     @BeforeEach
     void open() throws Exception {
-        engine = RedisEngine.builder(REDIS).keyPrefix(prefix).build();
+        engine = RedisEngine.builder(REDIS.url()).keyPrefix(REDIS.prefix()).build();
         directory = Files.createTempDirectory("cloakroom-cache-cli");
     }
 
     @AfterEach
     void cleanUp() {
         engine.close();
-        RedisClient client = RedisClient.create(REDIS);
-        try (StatefulRedisConnection<String, String> c = client.connect()) {
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = c.sync().scan(cursor, ScanArgs.Builder.matches(prefix + "*"));
-                if (!page.getKeys().isEmpty()) {
-                    c.sync().del(page.getKeys().toArray(new String[0]));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
-        } finally {
-            client.shutdown();
-        }
+        REDIS.deleteKeys(); // each test starts on an empty key space
     }
 
     private String session(Map<String, Object> data) {
-        Session session = Session.open(engine, settings, null);
-        session.update(data);
-        if (data.get("_auth_user_id") instanceof String user) {
-            session.setVerifiedUser(user); // stands for a verified login
-        }
-        session.save();
-        return session.key();
+        return DbCliContract.save(engine, settings, data);
     }
 
     private CliRun cli(String... args) {
-        return CliRun.run(Map.of("CLOAKROOM_ENGINE", "cache", "CLOAKROOM_REDIS_URL", REDIS,
-                "CLOAKROOM_REDIS_KEY_PREFIX", prefix, "CLOAKROOM_SECRET_KEY", SECRET), directory, args);
+        return CliRun.run(Map.of("CLOAKROOM_ENGINE", "cache", "CLOAKROOM_REDIS_URL", REDIS.url(),
+                "CLOAKROOM_REDIS_KEY_PREFIX", REDIS.prefix(), "CLOAKROOM_SECRET_KEY", SECRET),
+                directory, args);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cloakroom.Session;
+import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.testkit.MutableClock;
@@ -46,9 +47,6 @@ abstract class DbCliContract {
     /** The JDBC URL of an empty database (or schema) for this class. */
     abstract String databaseUrl() throws Exception;
 
-    void dropDatabase() throws Exception {
-    }
-
     @BeforeAll
     void migrateAndOpenEngine() throws Exception {
         directory = Files.createTempDirectory("cloakroom-cli");
@@ -62,7 +60,6 @@ abstract class DbCliContract {
         if (engine != null) {
             engine.close();
         }
-        dropDatabase();
     }
 
     @BeforeEach
@@ -85,6 +82,11 @@ abstract class DbCliContract {
 
     /** Saves a session with {@code data} at the test clock's time; returns its key. */
     String session(Map<String, Object> data) {
+        return save(engine, settings, data);
+    }
+
+    /** Saves a session with {@code data} on {@code engine}, logged in if it names a user; returns its key. */
+    static String save(SessionEngine engine, SessionSettings settings, Map<String, Object> data) {
         Session session = Session.open(engine, settings, null);
         session.update(data);
         if (data.get("_auth_user_id") instanceof String user) {

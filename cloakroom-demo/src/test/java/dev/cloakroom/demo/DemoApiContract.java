@@ -45,9 +45,6 @@ abstract class DemoApiContract {
         return true;
     }
 
-    void cleanUp() throws Exception {
-    }
-
     @BeforeAll
     void startServer() throws Exception {
         directory = Files.createTempDirectory("cloakroom-demo-api");
@@ -62,7 +59,6 @@ abstract class DemoApiContract {
         if (server != null) {
             server.close();
         }
-        cleanUp();
     }
 
     @BeforeEach

@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +28,6 @@ import org.junit.jupiter.api.Test;
  * nested too deep, and stored expiries Django's own code would choke on.
  */
 class HostileInputDemoTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"csrfmiddlewaretoken\" "
-            + "value=\"([A-Za-z0-9]{64})\"");
 
     private final SessionSettings settings =
             SessionSettings.builder().secretKey("hostile-test-secret").build();
@@ -51,16 +46,10 @@ class HostileInputDemoTest {
         server.close();
     }
 
-    private String token(String page) {
-        Matcher m = CSRF.matcher(browser.get(page).body());
-        assertThat(m.find()).as("a CSRF token on " + page).isTrue();
-        return m.group(1);
-    }
-
     private TestClient.Response logIn(String page, String next) {
         Map<String, String> form = new HashMap<>(Map.of("username", "alice", "password", "alice",
                 "next", next));
-        form.put("csrfmiddlewaretoken", token(page));
+        form.put("csrfmiddlewaretoken", browser.csrfToken(page));
         return browser.postForm("/login", form);
     }
 

@@ -7,9 +7,10 @@ import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.engine.CachedDbEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
-import dev.cloakroom.jdbc.PrivatePostgres;
-import dev.cloakroom.jdbc.TestDatabases;
-import dev.cloakroom.redis.PrivateRedis;
+import dev.cloakroom.testservers.PrivatePostgres;
+import dev.cloakroom.testservers.TestDatabases;
+import dev.cloakroom.testservers.TestRedis;
+import dev.cloakroom.testservers.PrivateRedis;
 import dev.cloakroom.redis.RedisEngine;
 import java.time.Duration;
 import java.util.List;
@@ -87,7 +88,7 @@ class StoreCrashIT {
     }
 
     private RedisEngine redisEngine() {
-        return RedisEngine.builder(redis.url()).keyPrefix(TestServers.uniqueName("crash-") + ":").build();
+        return RedisEngine.builder(redis.url()).keyPrefix(TestRedis.uniquePrefix(StoreCrashIT.class)).build();
     }
 
     @Test

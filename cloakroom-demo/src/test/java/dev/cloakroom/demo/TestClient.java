@@ -16,11 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser stand-in over real HTTP: keeps cookies, never follows redirects. */
 final class TestClient {
+
+    private static final Pattern CSRF_TOKEN = Pattern.compile("name=\"csrfmiddlewaretoken\" "
+            + "value=\"([A-Za-z0-9]{64})\"");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -112,6 +118,22 @@ final class TestClient {
     }
 
     /** The session cookie's value as the browser holds it, or null. */
+    /** The CSRF token of the form on {@code page}; fails when the page has none. */
+    String csrfToken(String page) {
+        Matcher m = CSRF_TOKEN.matcher(get(page).body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on " + page);
+        }
+        return m.group(1);
+    }
+
+    /** Posts {@code fields} with the CSRF token of the form on {@code page} to {@code action}. */
+    Response submit(String page, String action, Map<String, String> fields) {
+        Map<String, String> form = new HashMap<>(fields);
+        form.put("csrfmiddlewaretoken", csrfToken(page));
+        return postForm(action, form);
+    }
+
     String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst().orElse(null);

@@ -7,6 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
+import dev.cloakroom.testservers.TcpProxy;
+import dev.cloakroom.testservers.TestDatabases;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -14,11 +14,14 @@ import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.contrib.auth.UserSessions;
+import dev.cloakroom.internal.PythonDates;
 import dev.cloakroom.testkit.LogCapture;
 import dev.cloakroom.testkit.MutableClock;
 import dev.cloakroom.contrib.auth.Auth;
 import dev.cloakroom.contrib.auth.AuthUser;
 import dev.cloakroom.internal.PythonDates;
+import dev.cloakroom.testservers.RecordingDataSource;
+import dev.cloakroom.testservers.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,10 +45,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the {@code db} engine promises beyond the core contract, on each database: Django's table and
@@ -72,9 +75,13 @@ abstract class DjangoTableContract {
 
     /**
      * An insert of (key, data, expire date) where the expire date is given as Django's UTC text,
-     * {@code 2025-12-06 00:00:00}, converted the way Django's backend for this database stores it.
+     * {@code 2025-12-06 00:00:00}, converted the way Django's backend for this database stores it. By
+     * default the text as it is: Django's SQLite backend binds {@code str()} of the naive UTC datetime,
+     * and its MySQL backend sends it as text.
      */
-    protected abstract String djangoInsert(String table);
+    protected String djangoInsert(String table) {
+        return "INSERT INTO " + table + " (session_key, session_data, expire_date) VALUES (?, ?, ?)";
+    }
 
     /** Inserts {@code count} rows, keys {@code <prefix><12 digits>}, expiring at {@code expireAt}, fast. */
     protected abstract void insertRows(Connection c, String table, String prefix, int count, Instant expireAt)
@@ -701,6 +708,22 @@ abstract class DjangoTableContract {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Django's CREATE TABLE for the session table and its CREATE INDEX on {@code expire_date}, names quoted
+     * with {@code quote}, with this database's column types; {@code keyIndexes} come between the two.
+     */
+    protected static List<String> djangoTableDdl(String quote, String table, String dataType, String dateType,
+            String... keyIndexes) {
+        List<String> ddl = new ArrayList<>();
+        ddl.add("CREATE TABLE " + quote + table + quote + " (" + quote + "session_key" + quote
+                + " varchar(40) NOT NULL PRIMARY KEY, " + quote + "session_data" + quote + " " + dataType
+                + " NOT NULL, " + quote + "expire_date" + quote + " " + dateType + " NOT NULL)");
+        ddl.addAll(List.of(keyIndexes));
+        ddl.add("CREATE INDEX " + quote + djangoIndex(table, "expire_date", "") + quote + " ON " + quote
+                + table + quote + " (" + quote + "expire_date" + quote + ")");
+        return List.copyOf(ddl);
     }
 
     /** Django's text for a UTC instant on SQLite: {@code str(datetime)}. */

@@ -3,6 +3,7 @@ package dev.cloakroom.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cloakroom.testservers.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,9 @@ package dev.cloakroom.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.RealServers;
+import dev.cloakroom.testservers.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class MariaDbDjangoTableIT extends DjangoTableContract {
 
     @RegisterExtension
-    static final ClassDatabase DB = ClassDatabase.on(TestDatabases::mariadb);
+    static final ClassDatabase DB = RealServers.mariadb();
 
     @Override
     protected DataSource dataSource() {
@@ -26,12 +29,6 @@ class MariaDbDjangoTableIT extends DjangoTableContract {
     @Override
     protected String jdbcUrl() {
         return TestDatabases.MARIADB_URL;
-    }
-
-    /** Django's MySQL backend sends the naive UTC datetime as text. */
-    @Override
-    protected String djangoInsert(String table) {
-        return "INSERT INTO " + table + " (session_key, session_data, expire_date) VALUES (?, ?, ?)";
     }
 
     /** From MariaDB's sequence engine ({@code seq_1_to_N}). */
@@ -56,10 +53,7 @@ class MariaDbDjangoTableIT extends DjangoTableContract {
     /** Django's type mappings on MySQL: varchar(40) key, longtext, datetime(6), the expire_date index. */
     @Override
     protected List<String> djangoDdl(String table) {
-        return List.of("CREATE TABLE `" + table + "` (`session_key` varchar(40) NOT NULL PRIMARY KEY, "
-                        + "`session_data` longtext NOT NULL, `expire_date` datetime(6) NOT NULL)",
-                "CREATE INDEX `" + djangoIndex(table, "expire_date", "") + "` ON `" + table
-                        + "` (`expire_date`)");
+        return djangoTableDdl("`", table, "longtext", "datetime(6)");
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.cloakroom.jdbc;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.testkit.ServerSideEngineContract;
-import org.junit.jupiter.api.AfterAll;
+import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.RealServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The core conformance suite on the test MariaDB, through the engine's own pool (server-side prepared
@@ -11,18 +13,11 @@ import org.junit.jupiter.api.AfterAll;
  */
 class MariaDbJdbcEngineIT extends ServerSideEngineContract {
 
-    private static final String TABLE = TestDatabases.uniqueTableName();
-
-    @AfterAll
-    static void dropTable() throws Exception {
-        try (var dataSource = TestDatabases.mariadb()) {
-            TestDatabases.dropTable(dataSource, TABLE);
-        }
-    }
+    @RegisterExtension
+    static final ClassDatabase DB = RealServers.mariadb();
 
     @Override
     protected ServerSideEngine newEngine(SessionSettings settings) {
-        return JdbcEngine.builder(TestDatabases.MARIADB_URL).table(TABLE).userColumn().clock(settings.clock())
-                .build();
+        return JdbcEngine.builder(DB.url()).table(DB.table()).userColumn().clock(settings.clock()).build();
     }
 }

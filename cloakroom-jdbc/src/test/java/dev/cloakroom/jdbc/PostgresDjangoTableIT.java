@@ -2,6 +2,10 @@ package dev.cloakroom.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.RealServers;
+import dev.cloakroom.testservers.RecordingDataSource;
+import dev.cloakroom.testservers.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostgresDjangoTableIT extends DjangoTableContract {
 
     @RegisterExtension
-    static final ClassDatabase DB = ClassDatabase.on(TestDatabases::postgres);
+    static final ClassDatabase DB = RealServers.postgres();
 
     @Override
     protected DataSource dataSource() {
@@ -102,13 +106,9 @@ class PostgresDjangoTableIT extends DjangoTableContract {
 
     @Override
     protected List<String> djangoDdl(String table) {
-        return List.of("CREATE TABLE \"" + table + "\" (\"session_key\" varchar(40) NOT NULL PRIMARY KEY, "
-                        + "\"session_data\" text NOT NULL, "
-                        + "\"expire_date\" timestamp with time zone NOT NULL)",
+        return djangoTableDdl("\"", table, "text", "timestamp with time zone",
                 "CREATE INDEX \"" + djangoIndex(table, "session_key", "_like") + "\" ON \"" + table
-                        + "\" (\"session_key\" varchar_pattern_ops)",
-                "CREATE INDEX \"" + djangoIndex(table, "expire_date", "") + "\" ON \"" + table
-                        + "\" (\"expire_date\")");
+                        + "\" (\"session_key\" varchar_pattern_ops)");
     }
 
     @Override

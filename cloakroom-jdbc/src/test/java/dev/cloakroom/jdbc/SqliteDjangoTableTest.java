@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.Session;
+import dev.cloakroom.testservers.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,12 +45,6 @@ class SqliteDjangoTableTest extends DjangoTableContract {
         return TestDatabases.sqliteUrl(directory.resolve("django.db"));
     }
 
-    /** Django's SQLite backend binds {@code str()} of the naive UTC datetime. */
-    @Override
-    protected String djangoInsert(String table) {
-        return "INSERT INTO " + table + " (session_key, session_data, expire_date) VALUES (?, ?, ?)";
-    }
-
     @Override
     protected void insertRows(Connection c, String table, String prefix, int count, Instant expireAt)
             throws SQLException {
@@ -71,10 +66,7 @@ class SqliteDjangoTableTest extends DjangoTableContract {
 
     @Override
     protected List<String> djangoDdl(String table) {
-        return List.of("CREATE TABLE \"" + table + "\" (\"session_key\" varchar(40) NOT NULL PRIMARY KEY, "
-                        + "\"session_data\" text NOT NULL, \"expire_date\" datetime NOT NULL)",
-                "CREATE INDEX \"" + djangoIndex(table, "expire_date", "") + "\" ON \"" + table
-                        + "\" (\"expire_date\")");
+        return djangoTableDdl("\"", table, "text", "datetime");
     }
 
     /** SQLite keeps the CREATE statements: they must be Django's, character for character. */

@@ -3,6 +3,7 @@ package dev.cloakroom.jdbc;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.testkit.ServerSideEngineContract;
+import dev.cloakroom.testservers.TestDatabases;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.engine.CachedDbEngine;
+import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.testkit.CountingEngine;
 import dev.cloakroom.testkit.LogCapture;
 import dev.cloakroom.testkit.MutableClock;
-import dev.cloakroom.engine.CachedDbEngine;
-import dev.cloakroom.jdbc.JdbcEngine;
-import dev.cloakroom.jdbc.TestDatabases;
+import dev.cloakroom.testservers.Eventually;
+import dev.cloakroom.testservers.PrivateRedis;
+import dev.cloakroom.testservers.TestDatabases;
+import dev.cloakroom.testservers.TestRedis;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,11 +2,12 @@ package dev.cloakroom.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloakroom.Session;
 import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.testkit.ServerSideEngineContract;
+import dev.cloakroom.testservers.PrivateCluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.SessionStorageException;
+import dev.cloakroom.testservers.PrivateRedis;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -9,6 +9,7 @@ import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.config.Schema;
 import dev.cloakroom.config.Settings;
 import dev.cloakroom.engine.CachedDbEngine;
+import dev.cloakroom.testservers.TestRedis;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,17 +2,20 @@ package dev.cloakroom.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cloakroom.Session;
 import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.Session;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.StoredSession;
+import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.testkit.LogCapture;
 import dev.cloakroom.testkit.ServerSideEngineContract;
-import dev.cloakroom.internal.SecurityLog;
+import dev.cloakroom.testservers.ClassRedis;
+import dev.cloakroom.testservers.RealServers;
+import dev.cloakroom.testservers.TestRedis;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,21 +24,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The core conformance suite on the shared test Redis, plus the storage format. */
 class RedisEngineIT extends ServerSideEngineContract {
 
-    private static final String PREFIX = TestRedis.uniquePrefix(RedisEngineIT.class);
+    @RegisterExtension
+    static final ClassRedis REDIS = RealServers.redis();
 
     @Override
     protected ServerSideEngine newEngine(SessionSettings settings) {
-        return RedisEngine.builder(TestRedis.URL).keyPrefix(PREFIX).clock(settings.clock()).build();
+        return RedisEngine.builder(REDIS.url()).keyPrefix(REDIS.prefix()).clock(settings.clock()).build();
     }
 
     @AfterAll
-    static void deleteKeys() {
-        TestRedis.deleteKeys(PREFIX);
-        TestRedis.deleteKeys(TestRedis.database(5), PREFIX);
+    static void deleteKeysInDatabase5() {
+        TestRedis.deleteKeys(TestRedis.database(5), REDIS.prefix());
     }
 
     /** One hash per session: Django's session_data as it is, expiry, last save, user; TTL until expiry. */
@@ -46,7 +50,7 @@ class RedisEngineIT extends ServerSideEngineContract {
         session.put("_auth_user_id", "42");
         session.setVerifiedUser("42"); // a verified login
         String key = saved(session);
-        Map<String, String> hash = TestRedis.with(redis -> redis.hgetall(PREFIX + key));
+        Map<String, String> hash = TestRedis.with(redis -> redis.hgetall(REDIS.prefix() + key));
         assertThat(hash).containsOnlyKeys("d", "e", "t", "u", "i");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("count", 1);
@@ -58,7 +62,7 @@ class RedisEngineIT extends ServerSideEngineContract {
         long ttlMillis = settings.cookieAge().toMillis();
         assertThat(Long.parseLong(hash.get("i"))).as("its index entry's score: the expiry and a margin")
                 .isEqualTo(expiresAt + ttlMillis / 32);
-        long ttl = TestRedis.with(redis -> redis.pttl(PREFIX + key));
+        long ttl = TestRedis.with(redis -> redis.pttl(REDIS.prefix() + key));
         assertThat(ttl).isBetween(settings.cookieAge().toMillis() - 60_000, settings.cookieAge().toMillis());
     }
 
@@ -70,7 +74,7 @@ class RedisEngineIT extends ServerSideEngineContract {
         Session again = open(key);
         again.remove("_auth_user_id");
         again.save();
-        List<String> fields = TestRedis.with(redis -> redis.hkeys(PREFIX + key));
+        List<String> fields = TestRedis.with(redis -> redis.hkeys(REDIS.prefix() + key));
         assertThat(fields).containsExactlyInAnyOrder("d", "e", "t");
     }
 
@@ -79,7 +83,7 @@ class RedisEngineIT extends ServerSideEngineContract {
         StoredSession expired = new StoredSession("expiredonarrival", "x", clock.instant().minusSeconds(1),
                 null);
         assertThat(engine.create(expired)).isTrue();
-        long stored = TestRedis.with(redis -> redis.exists(PREFIX + expired.key()));
+        long stored = TestRedis.with(redis -> redis.exists(REDIS.prefix() + expired.key()));
         assertThat(stored).isZero();
         assertThat(engine.exists(expired.key())).isFalse();
     }
@@ -90,7 +94,7 @@ class RedisEngineIT extends ServerSideEngineContract {
         Session session = open(key);
         session.setExpiry(Duration.ofSeconds(-5));
         session.save();
-        long stored = TestRedis.with(redis -> redis.exists(PREFIX + key));
+        long stored = TestRedis.with(redis -> redis.exists(REDIS.prefix() + key));
         assertThat(stored).isZero();
     }
 
@@ -99,8 +103,8 @@ class RedisEngineIT extends ServerSideEngineContract {
         Session session = withValue("_auth_user_id", "prefix-user");
         session.setVerifiedUser("prefix-user");
         String key = saved(session);
-        List<String> keys = TestRedis.with(redis -> TestRedis.keys(redis, PREFIX));
-        assertThat(keys).contains(PREFIX + key, PREFIX + "user:prefix-user");
+        List<String> keys = TestRedis.with(redis -> TestRedis.keys(redis, REDIS.prefix()));
+        assertThat(keys).contains(REDIS.prefix() + key, REDIS.prefix() + "user:prefix-user");
         long unprefixed = TestRedis.with(redis -> redis.exists(key));
         assertThat(unprefixed).isZero();
     }
@@ -108,7 +112,7 @@ class RedisEngineIT extends ServerSideEngineContract {
     @Test
     void hashWithUnreadableExpiryIsIgnoredWithASecurityWarning() {
         String key = "unreadableexpiry";
-        TestRedis.with(redis -> redis.hset(PREFIX + key, Map.of("d", "x", "e", "soon")));
+        TestRedis.with(redis -> redis.hset(REDIS.prefix() + key, Map.of("d", "x", "e", "soon")));
         try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
             assertThat(engine.load(key)).isEmpty();
             assertThat(log.lines()).singleElement().asString().startsWith("WARN").contains("…expiry")
@@ -118,14 +122,15 @@ class RedisEngineIT extends ServerSideEngineContract {
 
     @Test
     void databaseNumberInTheUriIsUsed() {
-        try (RedisEngine db5 = RedisEngine.builder(TestRedis.database(5)).keyPrefix(PREFIX)
+        try (RedisEngine db5 = RedisEngine.builder(TestRedis.database(5)).keyPrefix(REDIS.prefix())
                 .clock(clock).build()) {
             Session session = Session.open(db5, settings, null);
             session.put("db", 5);
             session.save();
             String key = session.key();
-            long inDatabase5 = TestRedis.with(TestRedis.database(5), redis -> redis.exists(PREFIX + key));
-            long inDatabase0 = TestRedis.with(redis -> redis.exists(PREFIX + key));
+            long inDatabase5 = TestRedis.with(TestRedis.database(5),
+                    redis -> redis.exists(REDIS.prefix() + key));
+            long inDatabase0 = TestRedis.with(redis -> redis.exists(REDIS.prefix() + key));
             assertThat(inDatabase5).isOne();
             assertThat(inDatabase0).isZero();
             db5.delete(key);
@@ -137,7 +142,8 @@ class RedisEngineIT extends ServerSideEngineContract {
     void twoServersIncrementingOneSessionLoseNoUpdate() throws Exception {
         String key = saved(withValue("count", 0));
         SessionSettings patient = settings.toBuilder().maxSaveAttempts(1000).build();
-        try (RedisEngine second = RedisEngine.builder(TestRedis.URL).keyPrefix(PREFIX).clock(clock).build()) {
+        try (RedisEngine second = RedisEngine.builder(REDIS.url()).keyPrefix(REDIS.prefix()).clock(clock)
+                .build()) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 List<Future<?>> futures = new ArrayList<>();

@@ -7,6 +7,8 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.testkit.MutableClock;
+import dev.cloakroom.testservers.Eventually;
+import dev.cloakroom.testservers.PrivateRedis;
 import java.time.Duration;
 import java.time.Instant;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;

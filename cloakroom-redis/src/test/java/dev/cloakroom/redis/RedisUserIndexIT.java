@@ -6,18 +6,22 @@ import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.testkit.MutableClock;
+import dev.cloakroom.testservers.ClassRedis;
+import dev.cloakroom.testservers.RealServers;
+import dev.cloakroom.testservers.TestRedis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code sessionsOf} and {@code revokeAll} on the shared test Redis: "sign out everywhere". */
 class RedisUserIndexIT {
 
-    private static final String PREFIX = TestRedis.uniquePrefix(RedisUserIndexIT.class);
+    @RegisterExtension
+    static final ClassRedis REDIS = RealServers.redis();
 
     private final MutableClock clock = MutableClock.at(Instant.parse("2024-01-01T00:00:00Z"));
     private final SessionSettings settings = SessionSettings.builder().secretKey("index-secret").clock(clock)
@@ -26,19 +30,15 @@ class RedisUserIndexIT {
 
     @BeforeEach
     void openEngine() {
-        engine = RedisEngine.builder(TestRedis.URL).keyPrefix(PREFIX).clock(clock).build();
+        engine = RedisEngine.builder(REDIS.url()).keyPrefix(REDIS.prefix()).clock(clock).build();
     }
 
     @AfterEach
     void closeEngine() {
         engine.close();
-        TestRedis.deleteKeys(PREFIX);
+        REDIS.deleteKeys();
     }
 
-    @AfterAll
-    static void deleteKeys() {
-        TestRedis.deleteKeys(PREFIX);
-    }
 
     @Test
     void sessionsOfListsTheUsersLiveSessionsSoonestExpiryFirstWithLastSeen() {
@@ -140,12 +140,12 @@ class RedisUserIndexIT {
         clock.advance(Duration.ofMinutes(20));
         login("7", Duration.ofDays(3));
         assertThat(indexSize("7")).isOne();
-        long ttl = TestRedis.with(redis -> redis.pttl(PREFIX + "user:7"));
+        long ttl = TestRedis.with(redis -> redis.pttl(REDIS.prefix() + "user:7"));
         // Scores run a margin of ttl / 32 past each expiry, so the index outlives its sessions by that.
         assertThat(ttl).isBetween(Duration.ofDays(3).minusMinutes(1).toMillis(), Duration.ofDays(3)
                 .toMillis() + Duration.ofDays(3).toMillis() / 32);
         login("7", Duration.ofHours(1));
-        long after = TestRedis.with(redis -> redis.pttl(PREFIX + "user:7"));
+        long after = TestRedis.with(redis -> redis.pttl(REDIS.prefix() + "user:7"));
         assertThat(after).as("a shorter session does not shorten the index").isGreaterThan(ttl - 60_000);
     }
 
@@ -164,6 +164,6 @@ class RedisUserIndexIT {
     }
 
     private long indexSize(String userId) {
-        return TestRedis.with(redis -> redis.zcard(PREFIX + "user:" + userId));
+        return TestRedis.with(redis -> redis.zcard(REDIS.prefix() + "user:" + userId));
     }
 }

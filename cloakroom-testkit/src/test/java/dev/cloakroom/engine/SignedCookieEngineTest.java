@@ -9,17 +9,15 @@ import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.testkit.LogCapture;
-import dev.cloakroom.testkit.ClientSideEngineContract;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.signing.ObjectSigner;
 import dev.cloakroom.signing.Salts;
 import dev.cloakroom.signing.SecretKey;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SignedCookieEngineTest extends ClientSideEngineContract {
+class SignedCookieEngineTest extends CookieEngineContract {
 
     @Override
     protected ClientSideEngine newEngine(SessionSettings settings) {
@@ -34,38 +32,6 @@ class SignedCookieEngineTest extends ClientSideEngineContract {
         String expected = new ObjectSigner(SecretKey.of(SECRET), Salts.SIGNED_COOKIES, clock)
                 .dumps(Map.of("count", 1), true);
         assertThat(session.key()).isEqualTo(expected);
-    }
-
-    /** The limit of this engine, pinned down: an old cookie still loads after cycleKey, until it expires. */
-    @Test
-    void oldCookieStillLoadsAfterCycleKeyUntilExpiry() {
-        Session session = withValue("user", "alice");
-        session.save();
-        String oldCookie = session.key();
-        clock.advance(Duration.ofSeconds(5));
-        session.cycleKey();
-        assertThat(session.key()).isNotEqualTo(oldCookie);
-        assertThat(open(oldCookie).get("user")).isEqualTo("alice");
-        clock.advance(settings.cookieAge());
-        assertThat(open(oldCookie).get("user")).isNull();
-    }
-
-    /**
-     * Better than Django (ticket #19201): a short per-session expiry is enforced when the cookie comes back.
-     */
-    @Test
-    void customExpiryIsEnforcedOnRead() {
-        Session session = withValue("user", "alice");
-        session.setExpiry(60);
-        session.save();
-        String cookie = session.key();
-        clock.advance(Duration.ofSeconds(59));
-        assertThat(open(cookie).get("user")).isEqualTo("alice");
-        clock.advance(Duration.ofSeconds(2));
-        try (LogCapture log = LogCapture.of(SecurityLog.NAME)) {
-            assertThat(open(cookie).get("user")).isNull();
-            assertThat(log.lines()).singleElement().asString().contains("expired");
-        }
     }
 
     /** A tampered cookie gives an empty session, marked modified so a fresh cookie is issued, and a WARN. */

@@ -57,6 +57,6 @@ final class Catalog {
         if (database instanceof SqliteDatabase) {
             return SQLITE;
         }
-        return database instanceof MariadbDatabase ? MARIADB : POSTGRES;
+        return database instanceof ServerDatabase server && server.isMariadb() ? MARIADB : POSTGRES;
     }
 }

@@ -26,8 +26,13 @@ abstract class CloakroomMadeTableInterop extends InteropTestBase {
         return false;
     }
 
-    /** A second, empty database of the same kind, where Django makes its own table for comparison. */
-    protected abstract SharedDatabase openReferenceDatabase(Path directory);
+    /**
+     * A second, empty database of the same kind, where Django makes its own table for comparison: another
+     * {@link #openDatabase} (a new server database, or a new SQLite file in {@code directory}).
+     */
+    protected SharedDatabase openReferenceDatabase(Path directory) {
+        return openDatabase(directory);
+    }
 
     @BeforeAll
     void cloakroomCreatesTheTableThenDjangoMigrates() {

@@ -7,9 +7,4 @@ class MariadbCloakroomMadeTableIT extends CloakroomMadeTableInterop {
     protected SharedDatabase openDatabase(Path directory) {
         return SharedDatabase.mariadb();
     }
-
-    @Override
-    protected SharedDatabase openReferenceDatabase(Path directory) {
-        return SharedDatabase.mariadb();
-    }
 }

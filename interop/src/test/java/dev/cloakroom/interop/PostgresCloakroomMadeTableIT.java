@@ -7,9 +7,4 @@ class PostgresCloakroomMadeTableIT extends CloakroomMadeTableInterop {
     protected SharedDatabase openDatabase(Path directory) {
         return SharedDatabase.postgres();
     }
-
-    @Override
-    protected SharedDatabase openReferenceDatabase(Path directory) {
-        return SharedDatabase.postgres();
-    }
 }

@@ -25,12 +25,12 @@ abstract class SharedDatabase implements AutoCloseable {
 
     /** A fresh PostgreSQL database on 127.0.0.1:5432, dropped by {@link #close()}. */
     static SharedDatabase postgres() {
-        return PostgresDatabase.create();
+        return ServerDatabase.postgres();
     }
 
     /** A fresh MariaDB database on 127.0.0.1:3306, dropped by {@link #close()}. */
     static SharedDatabase mariadb() {
-        return MariadbDatabase.create();
+        return ServerDatabase.mariadb();
     }
 
     /** What Django's settings read from {@code CLOAKROOM_DJANGO_DB}. */

@@ -7,9 +7,4 @@ class SqliteCloakroomMadeTableIT extends CloakroomMadeTableInterop {
     protected SharedDatabase openDatabase(Path directory) {
         return SharedDatabase.sqlite(directory);
     }
-
-    @Override
-    protected SharedDatabase openReferenceDatabase(Path directory) {
-        return SharedDatabase.sqlite(directory);
-    }
 }

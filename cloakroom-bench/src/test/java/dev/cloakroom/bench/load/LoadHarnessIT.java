@@ -1,12 +1,13 @@
 package dev.cloakroom.bench.load;
 
-import dev.cloakroom.bench.endpoints.Endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.report.LoadChart;
 import dev.cloakroom.bench.report.LoadTable;
 import dev.cloakroom.bench.report.OpenLoopTable;
 import dev.cloakroom.bench.report.RunInfo;
+import dev.cloakroom.testservers.PrivateRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,10 +30,10 @@ class LoadHarnessIT {
     void everyVariantRunsAndCloakroomSendsTheFewestRoundTrips(@TempDir Path dir) throws Exception {
         List<LoadResult> results;
         List<LoadHarness.OpenLoopResult> openLoop;
-        try (PrivateRedis redis = new PrivateRedis();
-                BenchStores stores = new BenchStores(redis.uri(), TestDatabases.URL);
+        try (PrivateRedis redis = PrivateRedis.launch();
+                BenchStores stores = new BenchStores(redis.url(), TestDatabases.URL);
                 BenchApp app = new BenchApp(stores, 0);
-                SpringBootApps boot = new SpringBootApps(List.of(Variant.values()), redis.uri(),
+                SpringBootApps boot = new SpringBootApps(List.of(Variant.values()), redis.url(),
                         TestDatabases.URL, dir, message -> { })) {
             app.use(boot);
             Wrk wrk = new Wrk("wrk", SHORT.threads(), SHORT.connections(), dir);

@@ -2,6 +2,7 @@ package dev.cloakroom.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cloakroom.testservers.PrivateRedis;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,8 +22,8 @@ class ScaleRunIT {
                 Duration.ofSeconds(1), 5_000L, 20_000L, List.of(Duration.ZERO, Duration.ofMillis(20)));
         ScaleRun.Result result;
         long rowsAfter;
-        try (PrivateRedis redis = new PrivateRedis();
-                BenchStores stores = new BenchStores(redis.uri(), TestDatabases.URL);
+        try (PrivateRedis redis = PrivateRedis.launch();
+                BenchStores stores = new BenchStores(redis.url(), TestDatabases.URL);
                 BenchApp app = new BenchApp(stores, 0)) {
             Wrk wrk = new Wrk("wrk", 1, 4, dir);
             result = new ScaleRun(app, stores, wrk, config, 20, dir, message -> { }).run();

@@ -102,16 +102,28 @@ class AuthTest {
         assertThat(engine.exists(planted)).isFalse();
     }
 
-    @Test
-    void loginAsAnotherUserFlushesTheFirstUsersData() {
+    /** A saved session of alice's logged in that also holds {@code name}: {@code value}; returns its key. */
+    private String aliceWith(String name, String value) {
         String key = loggedIn(alice);
         Session session = open(key);
-        session.put("alices-secret", "x");
+        session.put(name, value);
         session.save();
+        return key;
+    }
 
+    /** Logs {@code user} in on the session {@code key} and saves it. */
+    private Session logInAgain(String key, AuthUser user) {
         Session again = open(key);
-        Auth.login(again, bob);
+        Auth.login(again, user);
         again.save();
+        return again;
+    }
+
+    @Test
+    void loginAsAnotherUserFlushesTheFirstUsersData() {
+        String key = aliceWith("alices-secret", "x");
+
+        Session again = logInAgain(key, bob);
 
         assertThat(again.key()).isNotEqualTo(key);
         assertThat(engine.exists(key)).isFalse();
@@ -136,14 +148,9 @@ class AuthTest {
 
     @Test
     void loginAsTheSameUserWithTheSameHashKeepsTheKeyAndTheData() {
-        String key = loggedIn(alice);
-        Session session = open(key);
-        session.put("data", "kept");
-        session.save();
+        String key = aliceWith("data", "kept");
 
-        Session again = open(key);
-        Auth.login(again, alice);
-        again.save();
+        Session again = logInAgain(key, alice);
 
         assertThat(again.key()).isEqualTo(key);
         assertThat(open(key).get("data")).isEqualTo("kept");

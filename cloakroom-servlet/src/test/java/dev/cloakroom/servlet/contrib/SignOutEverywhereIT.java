@@ -2,7 +2,6 @@ package dev.cloakroom.servlet.contrib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
@@ -11,63 +10,48 @@ import dev.cloakroom.contrib.auth.UserLookup;
 import dev.cloakroom.contrib.auth.UserSessions;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
-import dev.cloakroom.jdbc.TestDatabases;
 import dev.cloakroom.redis.RedisEngine;
 import dev.cloakroom.servlet.SessionFilter;
 import dev.cloakroom.servlet.Sessions;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import dev.cloakroom.testservers.ClassDatabase;
+import dev.cloakroom.testservers.ClassRedis;
+import dev.cloakroom.testservers.RealServers;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Login, "where you're logged in" and "sign out everywhere else" over HTTP, on every engine that indexes
- * sessions by user: memory, db on SQLite and on the test PostgreSQL, cache on the test Redis. Each run
- * works in its own table or key prefix and removes it afterwards.
+ * sessions by user: memory, db on SQLite and on the test PostgreSQL, cache on the test Redis. Each engine
+ * works in the test class's own table or key prefix, removed afterwards.
  */
 class SignOutEverywhereIT {
 
-    /** The test Redis, as cloakroom-redis's tests find it. */
-    private static final String REDIS_URL = System.getenv().getOrDefault("CLOAKROOM_TEST_REDIS_URL",
-            "redis://127.0.0.1:6379");
+    @RegisterExtension
+    static final ClassDatabase SQLITE = RealServers.sqlite();
+    @RegisterExtension
+    static final ClassDatabase POSTGRES = RealServers.postgres();
+    @RegisterExtension
+    static final ClassRedis REDIS = RealServers.redis();
 
     private static final Map<String, AuthUser> USERS = Map.of(
             "1", AuthUser.of("1", "pbkdf2_sha256$1$salt$alice"),
             "2", AuthUser.of("2", "pbkdf2_sha256$1$salt$bob"));
     private static final UserLookup<AuthUser> LOOKUP = id -> Optional.ofNullable(USERS.get(id));
 
-    @TempDir
-    static Path dir;
-
-    /** What closes an engine and removes its storage. */
-    @FunctionalInterface
-    private interface Cleanup {
-        void run() throws SQLException;
-    }
-
-    /** An engine for one run; closing it runs its cleanup. */
-    private record Backend(ServerSideEngine engine, Cleanup cleanup) implements AutoCloseable {
+    /** An engine for one run; closing it closes the engine (the extensions remove its storage). */
+    private record Backend(ServerSideEngine engine) implements AutoCloseable {
         @Override
-        public void close() throws SQLException {
-            cleanup.run();
+        public void close() throws Exception {
+            if (engine instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 
@@ -80,61 +64,21 @@ class SignOutEverywhereIT {
     }
 
     private static Backend memory() {
-        return new Backend(MemoryEngine.create(), () -> { });
+        return new Backend(MemoryEngine.create());
     }
 
     private static Backend sqlite() {
-        try {
-            Path file = Files.createTempFile(dir, "sessions", ".sqlite3");
-            JdbcEngine engine = JdbcEngine.builder(TestDatabases.sqliteUrl(file))
-                    .table(TestDatabases.uniqueTableName()).userColumn().build();
-            return new Backend(engine, engine::close); // the file goes with the @TempDir
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Backend(JdbcEngine.builder(SQLITE.dataSource()).table(SQLITE.table()).userColumn()
+                .build());
     }
 
     private static Backend postgres() {
-        HikariDataSource dataSource = TestDatabases.postgres();
-        String table = TestDatabases.uniqueTableName();
-        JdbcEngine engine = JdbcEngine.builder(dataSource).table(table).userColumn().build();
-        return new Backend(engine, () -> {
-            engine.close();
-            try (dataSource) {
-                TestDatabases.dropTable(dataSource, table);
-            }
-        });
+        return new Backend(JdbcEngine.builder(POSTGRES.dataSource()).table(POSTGRES.table()).userColumn()
+                .build());
     }
 
     private static Backend redis() {
-        String prefix = "cloakroom-test:SignOutEverywhereIT:" + UUID.randomUUID().toString().substring(0, 8)
-                + ":";
-        RedisEngine engine = RedisEngine.builder(REDIS_URL).keyPrefix(prefix).build();
-        return new Backend(engine, () -> {
-            engine.close();
-            deleteRedisKeys(prefix);
-        });
-    }
-
-    /** Deletes every key under {@code prefix} on the test Redis, found with SCAN. */
-    private static void deleteRedisKeys(String prefix) {
-        RedisClient client = RedisClient.create(REDIS_URL);
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            RedisCommands<String, String> redis = connection.sync();
-            List<String> keys = new ArrayList<>();
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = redis.scan(cursor, ScanArgs.Builder.matches(prefix + "*")
-                        .limit(1000));
-                keys.addAll(page.getKeys());
-                cursor = page;
-            } while (!cursor.isFinished());
-            if (!keys.isEmpty()) {
-                redis.del(keys.toArray(String[]::new));
-            }
-        } finally {
-            client.shutdown();
-        }
+        return new Backend(RedisEngine.builder(REDIS.url()).keyPrefix(REDIS.prefix()).build());
     }
 
     /** Fails the request (a 500) unless a user is logged in. */

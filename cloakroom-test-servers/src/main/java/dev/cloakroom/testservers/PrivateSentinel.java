@@ -1,4 +1,4 @@
-package dev.cloakroom.redis;
+package dev.cloakroom.testservers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** A Redis Sentinel of a test's own, watching a {@link PrivateRedis} as master {@code mymaster}. */
-final class PrivateSentinel implements AutoCloseable {
+public final class PrivateSentinel implements AutoCloseable {
 
     private final int port;
     private final Path directory;
@@ -21,7 +21,7 @@ final class PrivateSentinel implements AutoCloseable {
         this.process = process;
     }
 
-    static PrivateSentinel watching(PrivateRedis master) throws IOException {
+    public static PrivateSentinel watching(PrivateRedis master) throws IOException {
         int port = PrivateRedis.freePort();
         Path directory = Files.createTempDirectory("cloakroom-sentinel-" + port);
         Path config = directory.resolve("sentinel.conf");
@@ -46,7 +46,7 @@ final class PrivateSentinel implements AutoCloseable {
         return sentinel;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 

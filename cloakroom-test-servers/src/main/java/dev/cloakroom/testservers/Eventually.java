@@ -1,16 +1,16 @@
-package dev.cloakroom.redis;
+package dev.cloakroom.testservers;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Retries an action until it succeeds: to wait for a reconnection; never for expiry. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
     /** Runs {@code action} until it returns without throwing, for at most {@code limit}. */
-    static <T> T succeeds(Duration limit, Supplier<T> action) {
+    public static <T> T succeeds(Duration limit, Supplier<T> action) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             try {

@@ -1,9 +1,6 @@
-package dev.cloakroom.redis;
+package dev.cloakroom.testservers;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A {@code redis-server} of a test's own on a free loopback port, without persistence unless asked for (pass
  * {@code "--appendonly", "yes", "--appendfsync", "always"}: a restart then reloads the data), so a test can
  * kill, pause and restart it while the shared Redis stays up. Close it in {@code @AfterAll}, or let
- * {@link #perClass} start and close it for a test class. Shared with other modules through this module's
- * test-jar.
+ * {@link #perClass} start and close it for a test class.
  */
 public final class PrivateRedis implements AutoCloseable {
 
@@ -80,21 +76,20 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     /** Starts a Redis on {@code port}. */
-    static PrivateRedis launchOn(int port, String... extraArguments) throws IOException {
+    public static PrivateRedis launchOn(int port, String... extraArguments) throws IOException {
         PrivateRedis redis = new PrivateRedis(port, List.of(extraArguments));
         redis.start();
         return redis;
     }
 
     /** The directory the server runs in (its configuration and log files). */
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    /** A loopback port nothing listens on right now. */
+    public static int freePort() throws IOException {
+        return LocalServers.freePort();
     }
 
     public int port() {
@@ -135,12 +130,12 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     /** Freezes the server (SIGSTOP): connections stay open, nothing answers. */
-    synchronized void pause() throws IOException, InterruptedException {
+    public synchronized void pause() throws IOException, InterruptedException {
         signal("STOP");
     }
 
     /** Thaws a paused server (SIGCONT). */
-    synchronized void resume() throws IOException, InterruptedException {
+    public synchronized void resume() throws IOException, InterruptedException {
         signal("CONT");
     }
 
@@ -152,12 +147,7 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return LocalServers.accepts(port);
     }
 
     private static String server() {
@@ -191,10 +181,6 @@ public final class PrivateRedis implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        try (var files = Files.walk(directory)) { // an append-only file lives in a directory of its own
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        LocalServers.deleteRecursively(directory); // an append-only file lives in a directory of its own
     }
 }

@@ -1,4 +1,4 @@
-package dev.cloakroom.jdbc;
+package dev.cloakroom.testservers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #stop() cut} them (open ones, and new ones as soon as they arrive, as a crashed server would), or
  * {@link #blackhole() hold} them without ever answering, as a hung server would.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private enum Mode { FORWARD, CUT, BLACKHOLE }
 
@@ -35,27 +35,27 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Starts forwarding a free local port to {@code 127.0.0.1:targetPort}. */
-    static TcpProxy forwardingTo(int targetPort) throws IOException {
+    public static TcpProxy forwardingTo(int targetPort) throws IOException {
         return new TcpProxy(targetPort);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Cuts every open connection, and from now on every new one as soon as it is accepted. */
-    void stop() {
+    public void stop() {
         mode = Mode.CUT;
         cutAll();
     }
 
     /** Forwards new connections again. */
-    void start() {
+    public void start() {
         mode = Mode.FORWARD;
     }
 
     /** Cuts every open connection; from now on accepts connections and never answers nor forwards. */
-    void blackhole() {
+    public void blackhole() {
         mode = Mode.BLACKHOLE;
         cutAll();
     }

@@ -1,4 +1,4 @@
-package dev.cloakroom.jdbc;
+package dev.cloakroom.testservers;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 /**
  * The databases the tests run on: the PostgreSQL and MariaDB servers of the test machine (see
  * {@code scripts/test-services}) and SQLite files. Tests fail, never skip, when a server is missing.
- * Shared with other modules through this module's test-jar. Each test class works in its own table
+ * Each test class works in its own table
  * ({@link #uniqueTableName()}) and drops it afterwards, so modules can run their tests at the same time.
  */
 public final class TestDatabases {

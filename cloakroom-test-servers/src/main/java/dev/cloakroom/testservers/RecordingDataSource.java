@@ -1,4 +1,4 @@
-package dev.cloakroom.jdbc;
+package dev.cloakroom.testservers;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -18,19 +18,19 @@ import javax.sql.DataSource;
  * Wraps a DataSource and records every statement executed through it, and every connection handed
  * out, to count what one request costs in round trips.
  */
-final class RecordingDataSource implements DataSource {
+public final class RecordingDataSource implements DataSource {
 
     private final DataSource delegate;
     /** The SQL of each statement executed, in order. */
-    final List<String> executed = new CopyOnWriteArrayList<>();
+    public final List<String> executed = new CopyOnWriteArrayList<>();
     /** Calls that look at the catalogue, change the transaction mode or run unprepared SQL. */
-    final List<String> otherCalls = new CopyOnWriteArrayList<>();
+    public final List<String> otherCalls = new CopyOnWriteArrayList<>();
 
-    RecordingDataSource(DataSource delegate) {
+    public RecordingDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 
-    void reset() {
+    public void reset() {
         executed.clear();
         otherCalls.clear();
     }

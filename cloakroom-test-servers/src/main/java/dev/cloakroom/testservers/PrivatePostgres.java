@@ -1,10 +1,6 @@
-package dev.cloakroom.jdbc;
+package dev.cloakroom.testservers;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@code postgres} user when the test runs as root (PostgreSQL refuses root). {@link #kill()} is a crash:
  * {@code SIGKILL} to the server and every one of its processes; {@link #start()} brings it back on the same
  * port and data, through PostgreSQL's crash recovery. Durable as in production ({@code fsync} on). Close it
- * in {@code @AfterAll}. Shared with other modules through this module's test-jar.
+ * in {@code @AfterAll}.
  */
 public final class PrivatePostgres implements AutoCloseable {
 
@@ -44,7 +40,7 @@ public final class PrivatePostgres implements AutoCloseable {
         Path bin = binaries();
         Path directory = Files.createTempDirectory("cloakroom-pg");
         boolean root = "root".equals(System.getProperty("user.name"));
-        PrivatePostgres postgres = new PrivatePostgres(bin, directory, freePort(), root);
+        PrivatePostgres postgres = new PrivatePostgres(bin, directory, LocalServers.freePort(), root);
         if (root) {
             run(List.of("chown", "postgres:postgres", directory.toString()), true);
         }
@@ -127,11 +123,7 @@ public final class PrivatePostgres implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        LocalServers.deleteRecursively(directory);
     }
 
     private List<String> command(String program, String... arguments) {
@@ -161,18 +153,7 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     private boolean accepts() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return LocalServers.accepts(port);
     }
 
     /** The newest {@code /usr/lib/postgresql/<version>/bin} holding {@code initdb} and {@code postgres}. */

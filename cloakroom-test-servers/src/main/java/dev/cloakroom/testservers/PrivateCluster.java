@@ -1,4 +1,4 @@
-package dev.cloakroom.redis;
+package dev.cloakroom.testservers;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -18,7 +18,7 @@ import java.util.function.ToLongFunction;
  * A three-master Redis Cluster of a test's own on loopback ports (each node also needs its port + 10000
  * for the cluster bus), built with {@code redis-cli --cluster create}. Close it in {@code @AfterAll}.
  */
-final class PrivateCluster implements AutoCloseable {
+public final class PrivateCluster implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final List<PrivateRedis> nodes = new ArrayList<>();
@@ -26,7 +26,7 @@ final class PrivateCluster implements AutoCloseable {
     private PrivateCluster() {
     }
 
-    static PrivateCluster launch() throws Exception {
+    public static PrivateCluster launch() throws Exception {
         PrivateCluster cluster = new PrivateCluster();
         try {
             List<String> addresses = new ArrayList<>();
@@ -62,12 +62,12 @@ final class PrivateCluster implements AutoCloseable {
     }
 
     /** The nodes' URIs, for the engine's builder. */
-    List<String> urls() {
+    public List<String> urls() {
         return nodes.stream().map(PrivateRedis::url).toList();
     }
 
     /** Runs a command on every node, e.g. to count keys. */
-    long sumOverNodes(ToLongFunction<RedisCommands<String, String>> f) {
+    public long sumOverNodes(ToLongFunction<RedisCommands<String, String>> f) {
         long sum = 0;
         for (PrivateRedis node : nodes) {
             RedisClient client = RedisClient.create(RedisURI.create(node.url()));

@@ -1,4 +1,4 @@
-package dev.cloakroom.redis;
+package dev.cloakroom.testservers;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -18,10 +18,10 @@ import java.util.function.Function;
  * deletes its keys afterwards, so modules can run their tests at the same time. Tests fail, never skip,
  * when Redis is missing.
  */
-final class TestRedis {
+public final class TestRedis {
 
     /** The shared test Redis. */
-    static final String URL = System.getenv().getOrDefault("CLOAKROOM_TEST_REDIS_URL",
+    public static final String URL = System.getenv().getOrDefault("CLOAKROOM_TEST_REDIS_URL",
             "redis://127.0.0.1:6379");
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,12 +30,12 @@ final class TestRedis {
     }
 
     /** The shared test Redis, database {@code number}. */
-    static String database(int number) {
+    public static String database(int number) {
         return URL.replaceFirst("/\\d+$", "") + "/" + number;
     }
 
     /** A key prefix no other test class uses: {@code cloakroom-test:<class>:<random>:}. */
-    static String uniquePrefix(Class<?> testClass) {
+    public static String uniquePrefix(Class<?> testClass) {
         StringBuilder random = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             random.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt(RANDOM.nextInt(36)));
@@ -44,7 +44,7 @@ final class TestRedis {
     }
 
     /** Runs {@code work} on a fresh plain connection to {@code url}, outside any engine. */
-    static <T> T with(String url, Function<RedisCommands<String, String>, T> work) {
+    public static <T> T with(String url, Function<RedisCommands<String, String>, T> work) {
         RedisClient client = RedisClient.create(RedisURI.create(url));
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return work.apply(connection.sync());
@@ -54,12 +54,12 @@ final class TestRedis {
     }
 
     /** Runs {@code work} on the shared test Redis. */
-    static <T> T with(Function<RedisCommands<String, String>, T> work) {
+    public static <T> T with(Function<RedisCommands<String, String>, T> work) {
         return with(URL, work);
     }
 
     /** The keys under {@code prefix}, found with SCAN. */
-    static List<String> keys(RedisCommands<String, String> redis, String prefix) {
+    public static List<String> keys(RedisCommands<String, String> redis, String prefix) {
         List<String> keys = new ArrayList<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
@@ -72,7 +72,7 @@ final class TestRedis {
     }
 
     /** Deletes every key under {@code prefix} on {@code url}; returns how many. */
-    static long deleteKeys(String url, String prefix) {
+    public static long deleteKeys(String url, String prefix) {
         return with(url, redis -> {
             List<String> keys = keys(redis, prefix);
             return keys.isEmpty() ? 0L : redis.del(keys.toArray(String[]::new));
@@ -80,7 +80,7 @@ final class TestRedis {
     }
 
     /** Deletes every key under {@code prefix} on the shared test Redis. */
-    static long deleteKeys(String prefix) {
+    public static long deleteKeys(String prefix) {
         return deleteKeys(URL, prefix);
     }
 }
