@@ -18,9 +18,7 @@ import dev.cloakroom.engine.FileEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -70,8 +68,7 @@ abstract class AbstractSessionFilterIT {
     private final MutableClock clock = MutableClock.at(NOW);
     private final Map<String, CountingEngine> engines = new LinkedHashMap<>();
     private final Map<String, SessionSettings> settings = new LinkedHashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestHttp http = new TestHttp();
     private Path tempDir;
     private TestContainer container;
     private JdbcEngine db;
@@ -218,21 +215,8 @@ abstract class AbstractSessionFilterIT {
     }
 
     private Reply get(String path, String... cookies) {
-        URI uri = URI.create("http://127.0.0.1:" + container.port() + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (cookies.length > 0) {
-            request.header("Cookie", String.join("; ", cookies));
-        }
-        HttpResponse<String> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = http.get(container.port(), path,
+                cookies.length > 0 ? Map.of("Cookie", String.join("; ", cookies)) : Map.of());
         List<String> setCookies = response.headers().allValues("set-cookie");
         assertThat(setCookies).as("no container session cookie on %s", path)
                 .noneMatch(c -> c.toUpperCase(Locale.ROOT).contains("JSESSIONID"));
@@ -558,7 +542,7 @@ abstract class AbstractSessionFilterIT {
 
     @Test
     void storageFailureAnswerToAPostClosesTheConnectionOpenly() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = http.client().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + container.port() + "/down/read"))
                 .header("Cookie", DOWN_KEY).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(),
