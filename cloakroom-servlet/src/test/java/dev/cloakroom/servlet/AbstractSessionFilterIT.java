@@ -7,6 +7,7 @@ import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionSettingsBuilder;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.internal.SessionCodec;
@@ -131,7 +132,7 @@ abstract class AbstractSessionFilterIT {
         });
     }
 
-    private SessionSettings settings(String name, UnaryOperator<SessionSettings.Builder> change) {
+    private SessionSettings settings(String name, UnaryOperator<SessionSettingsBuilder> change) {
         SessionSettings s = change.apply(SessionSettings.builder().secretKey("servlet-it-secret").clock(clock)
                 .maxSaveAttempts(100)).build();
         settings.put(name, s);
@@ -175,7 +176,7 @@ abstract class AbstractSessionFilterIT {
         }
     }
 
-    private TestContainer.Mount memory(String name, UnaryOperator<SessionSettings.Builder> change) {
+    private TestContainer.Mount memory(String name, UnaryOperator<SessionSettingsBuilder> change) {
         settings(name, change);
         return mount(name, MemoryEngine.create(clock));
     }
