@@ -2,7 +2,7 @@ package dev.cloakroom;
 
 /**
  * The Django release whose bytes Cloakroom writes where Django releases differ (set with
- * {@link SessionSettings.Builder#djangoVersion}; by default {@link #DJANGO_5_2}). Cloakroom reads what any
+ * {@link SessionSettingsBuilder#djangoVersion}; by default {@link #DJANGO_5_2}). Cloakroom reads what any
  * of them writes; it writes what the configured one expects, so that a Django of that release sharing the
  * store reads it:
  *

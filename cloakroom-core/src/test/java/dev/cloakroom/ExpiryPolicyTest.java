@@ -18,7 +18,7 @@ class ExpiryPolicyTest {
     private final MutableClock clock = MutableClock.at(NOW);
     private final MemoryEngine engine = MemoryEngine.create(clock);
 
-    private SessionSettings.Builder builder() {
+    private SessionSettingsBuilder builder() {
         return SessionSettings.builder().secretKey("expiry-policy-secret").clock(clock);
     }
 

@@ -1,6 +1,7 @@
 package dev.cloakroom.config;
 
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionSettingsBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class Setting<T> {
     private final String description;
     private final Function<String, T> parser;
     private final @Nullable Function<Path, T> defaultValue;
-    private final @Nullable BiConsumer<SessionSettings.Builder, T> sessionSetting;
+    private final @Nullable BiConsumer<SessionSettingsBuilder, T> sessionSetting;
     private final Function<String, String> shown;
 
     private Setting(Builder<T> b) {
@@ -120,13 +121,13 @@ public final class Setting<T> {
         return defaultValue == null ? null : defaultValue.apply(workingDirectory);
     }
 
-    /** Whether the setting maps onto a {@link SessionSettings.Builder} method. */
+    /** Whether the setting maps onto a {@link SessionSettingsBuilder} method. */
     boolean isSessionSetting() {
         return sessionSetting != null;
     }
 
-    /** Passes {@code value} to its {@link SessionSettings.Builder} method, if it has one. */
-    void applyTo(SessionSettings.Builder builder, T value) {
+    /** Passes {@code value} to its {@link SessionSettingsBuilder} method, if it has one. */
+    void applyTo(SessionSettingsBuilder builder, T value) {
         if (sessionSetting != null) {
             sessionSetting.accept(builder, value);
         }
@@ -155,7 +156,7 @@ public final class Setting<T> {
         private String defaultText = "none";
         private String description = "";
         private @Nullable Function<Path, T> defaultValue;
-        private @Nullable BiConsumer<SessionSettings.Builder, T> sessionSetting;
+        private @Nullable BiConsumer<SessionSettingsBuilder, T> sessionSetting;
         private Function<String, String> shown = v -> v;
 
         private Builder(String name, Function<String, T> parser) {
@@ -201,8 +202,8 @@ public final class Setting<T> {
             return this;
         }
 
-        /** The {@link SessionSettings.Builder} method a value goes to. */
-        public Builder<T> sessionSetting(BiConsumer<SessionSettings.Builder, T> method) {
+        /** The {@link SessionSettingsBuilder} method a value goes to. */
+        public Builder<T> sessionSetting(BiConsumer<SessionSettingsBuilder, T> method) {
             this.sessionSetting = method;
             return this;
         }

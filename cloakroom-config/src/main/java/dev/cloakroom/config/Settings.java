@@ -1,6 +1,7 @@
 package dev.cloakroom.config;
 
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionSettingsBuilder;
 import dev.cloakroom.signing.SecretKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Without {@code secret-key}, {@link #sessionSettings()} reads the key kept in {@code .cloakroom-secret}
  * in the working directory, generating it there once (permissions 600) with a WARN, when the reader was
  * told to ({@link Reader#secretKeyFile}); otherwise the key is random for this process
- * ({@link SessionSettings.Builder}'s default, with its WARN). That happens on the first call, so code that
+ * ({@link SessionSettingsBuilder}'s default, with its WARN). That happens on the first call, so code that
  * needs no secret never creates the file.
  *
  * <p>Immutable and thread-safe once read.
@@ -44,7 +45,7 @@ public final class Settings {
     private final Spelling preferred;
     private final Path workingDirectory;
     private final boolean secretKeyFile;
-    private final SessionSettings.Builder builder;
+    private final SessionSettingsBuilder builder;
     private @Nullable SessionSettings sessionSettings;
     private @Nullable SecretSource secretSource;
 
@@ -205,15 +206,15 @@ public final class Settings {
                 + e.getMessage(), e);
     }
 
-    private SessionSettings.Builder sessionSettingsBuilder() {
-        SessionSettings.Builder b = SessionSettings.builder();
+    private SessionSettingsBuilder sessionSettingsBuilder() {
+        SessionSettingsBuilder b = SessionSettings.builder();
         for (Setting<?> setting : table) {
             apply(b, setting);
         }
         return b;
     }
 
-    private <T> void apply(SessionSettings.Builder b, Setting<T> setting) {
+    private <T> void apply(SessionSettingsBuilder b, Setting<T> setting) {
         Optional<T> value = value(setting);
         if (value.isPresent() && setting.isSessionSetting()) {
             try {

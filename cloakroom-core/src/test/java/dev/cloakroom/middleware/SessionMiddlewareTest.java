@@ -7,6 +7,7 @@ import dev.cloakroom.SameSite;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionSettingsBuilder;
 import dev.cloakroom.SessionTooLargeException;
 import dev.cloakroom.internal.SessionCodec;
 import dev.cloakroom.testkit.CountingEngine;
@@ -48,11 +49,11 @@ class SessionMiddlewareTest {
         settings = settingsBuilder().build();
     }
 
-    private SessionSettings.Builder settingsBuilder() {
+    private SessionSettingsBuilder settingsBuilder() {
         return SessionSettings.builder().secretKey("middleware-test-secret").clock(clock);
     }
 
-    private SessionMiddleware middleware(UnaryOperator<SessionSettings.Builder> change) {
+    private SessionMiddleware middleware(UnaryOperator<SessionSettingsBuilder> change) {
         settings = change.apply(settingsBuilder()).build();
         return new SessionMiddleware(engine, settings);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionSettingsBuilder;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;
 import dev.cloakroom.internal.SecurityLog;
@@ -35,7 +36,7 @@ class SessionTransportTest {
     enum Transport {
         COOKIE {
             @Override
-            SessionSettings.Builder configure(SessionSettings.Builder builder) {
+            SessionSettingsBuilder configure(SessionSettingsBuilder builder) {
                 return builder;
             }
 
@@ -67,7 +68,7 @@ class SessionTransportTest {
         },
         HEADER {
             @Override
-            SessionSettings.Builder configure(SessionSettings.Builder builder) {
+            SessionSettingsBuilder configure(SessionSettingsBuilder builder) {
                 return builder.sessionHeader(SessionTransportTest.HEADER);
             }
 
@@ -96,7 +97,7 @@ class SessionTransportTest {
             }
         };
 
-        abstract SessionSettings.Builder configure(SessionSettings.Builder builder);
+        abstract SessionSettingsBuilder configure(SessionSettingsBuilder builder);
 
         abstract FakeExchange carrying(String key);
 

@@ -7,6 +7,7 @@ import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionSettingsBuilder;
 import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.internal.SessionCodec;
@@ -18,9 +19,7 @@ import dev.cloakroom.engine.FileEngine;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;
 import dev.cloakroom.jdbc.JdbcEngine;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -70,8 +69,7 @@ abstract class AbstractSessionFilterIT {
     private final MutableClock clock = MutableClock.at(NOW);
     private final Map<String, CountingEngine> engines = new LinkedHashMap<>();
     private final Map<String, SessionSettings> settings = new LinkedHashMap<>();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestHttp http = new TestHttp();
     private Path tempDir;
     private TestContainer container;
     private JdbcEngine db;
@@ -134,7 +132,7 @@ abstract class AbstractSessionFilterIT {
         });
     }
 
-    private SessionSettings settings(String name, UnaryOperator<SessionSettings.Builder> change) {
+    private SessionSettings settings(String name, UnaryOperator<SessionSettingsBuilder> change) {
         SessionSettings s = change.apply(SessionSettings.builder().secretKey("servlet-it-secret").clock(clock)
                 .maxSaveAttempts(100)).build();
         settings.put(name, s);
@@ -178,7 +176,7 @@ abstract class AbstractSessionFilterIT {
         }
     }
 
-    private TestContainer.Mount memory(String name, UnaryOperator<SessionSettings.Builder> change) {
+    private TestContainer.Mount memory(String name, UnaryOperator<SessionSettingsBuilder> change) {
         settings(name, change);
         return mount(name, MemoryEngine.create(clock));
     }
@@ -218,21 +216,8 @@ abstract class AbstractSessionFilterIT {
     }
 
     private Reply get(String path, String... cookies) {
-        URI uri = URI.create("http://127.0.0.1:" + container.port() + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (cookies.length > 0) {
-            request.header("Cookie", String.join("; ", cookies));
-        }
-        HttpResponse<String> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = http.get(container.port(), path,
+                cookies.length > 0 ? Map.of("Cookie", String.join("; ", cookies)) : Map.of());
         List<String> setCookies = response.headers().allValues("set-cookie");
         assertThat(setCookies).as("no container session cookie on %s", path)
                 .noneMatch(c -> c.toUpperCase(Locale.ROOT).contains("JSESSIONID"));
@@ -558,7 +543,7 @@ abstract class AbstractSessionFilterIT {
 
     @Test
     void storageFailureAnswerToAPostClosesTheConnectionOpenly() throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = http.client().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + container.port() + "/down/read"))
                 .header("Cookie", DOWN_KEY).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("a=1")).build(),

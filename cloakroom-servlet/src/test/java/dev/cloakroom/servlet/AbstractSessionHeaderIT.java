@@ -8,15 +8,11 @@ import dev.cloakroom.engine.SignedCookieEngine;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.testkit.CountingEngine;
 import dev.cloakroom.testkit.LogCapture;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -34,8 +30,7 @@ abstract class AbstractSessionHeaderIT {
 
     private static final String HEADER = "X-Session-Token";
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private final TestHttp http = new TestHttp();
     private final CountingEngine engine = CountingEngine.wrap(MemoryEngine.create());
     private Path tempDir;
     private TestContainer container;
@@ -86,23 +81,14 @@ abstract class AbstractSessionHeaderIT {
     }
 
     private Reply send(String path, String header, @Nullable String token, String... cookies) {
-        URI uri = URI.create("http://127.0.0.1:" + container.port() + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        Map<String, String> headers = new LinkedHashMap<>();
         if (token != null) {
-            request.header(header, token);
+            headers.put(header, token);
         }
         if (cookies.length > 0) {
-            request.header("Cookie", String.join("; ", cookies));
+            headers.put("Cookie", String.join("; ", cookies));
         }
-        HttpResponse<String> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = http.get(container.port(), path, headers);
         return new Reply(response.statusCode(), response.body(), response.headers().allValues(header),
                 response.headers().allValues("set-cookie"), response.headers().allValues("vary"));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionSettingsBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,11 +18,11 @@ import java.util.Objects;
 final class ExpiryPolicyChecks {
 
     private final SessionEngine engine;
-    private final SessionSettings.Builder settings;
+    private final SessionSettingsBuilder settings;
     private final MutableClock clock;
     private final List<String> createdKeys;
 
-    ExpiryPolicyChecks(SessionEngine engine, SessionSettings.Builder settings, MutableClock clock,
+    ExpiryPolicyChecks(SessionEngine engine, SessionSettingsBuilder settings, MutableClock clock,
             List<String> createdKeys) {
         this.engine = engine;
         this.settings = settings;

@@ -8,6 +8,7 @@ import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionInterruptedException;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.SessionSettingsBuilder;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.signing.ObjectSigner;
@@ -74,7 +75,7 @@ public abstract class SessionEngineContract<E extends SessionEngine> {
     }
 
     /** The settings the suite runs with; subclasses may add to them but the defaults must stay Django's. */
-    protected SessionSettings.Builder settingsBuilder() {
+    protected SessionSettingsBuilder settingsBuilder() {
         return SessionSettings.builder().secretKey(SECRET).clock(clock);
     }
 
