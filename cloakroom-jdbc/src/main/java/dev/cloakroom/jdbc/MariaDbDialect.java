@@ -20,6 +20,10 @@ import java.util.Map;
  */
 final class MariaDbDialect extends SqlDialect {
 
+    private static final JdbcDriver DRIVER =
+            new JdbcDriver("org.mariadb.jdbc.Driver", "org.mariadb.jdbc", "mariadb-java-client",
+                    "mariadb");
+
     private static final int ER_DUP_ENTRY = 1062;
     private static final String MYSQL_DRIVER = "com.mysql.cj.jdbc.Driver";
 
@@ -39,14 +43,8 @@ final class MariaDbDialect extends SqlDialect {
     }
 
     @Override
-    String driverClass() {
-        return "org.mariadb.jdbc.Driver";
-    }
-
-    @Override
-    String driverDependency() {
-        return "<dependency><groupId>org.mariadb.jdbc</groupId><artifactId>mariadb-java-client</artifactId>"
-                + "<version>" + DriverVersions.of("mariadb") + "</version></dependency>";
+    JdbcDriver driver() {
+        return DRIVER;
     }
 
     @Override

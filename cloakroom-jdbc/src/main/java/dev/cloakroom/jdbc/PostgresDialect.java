@@ -15,6 +15,9 @@ import java.util.Map;
 /** PostgreSQL: {@code expire_date timestamp with time zone}, as Django creates it. */
 final class PostgresDialect extends SqlDialect {
 
+    private static final JdbcDriver DRIVER =
+            new JdbcDriver("org.postgresql.Driver", "org.postgresql", "postgresql", "postgresql");
+
     @Override
     String displayName() {
         return "PostgreSQL";
@@ -31,14 +34,8 @@ final class PostgresDialect extends SqlDialect {
     }
 
     @Override
-    String driverClass() {
-        return "org.postgresql.Driver";
-    }
-
-    @Override
-    String driverDependency() {
-        return "<dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId>"
-                + "<version>" + DriverVersions.of("postgresql") + "</version></dependency>";
+    JdbcDriver driver() {
+        return DRIVER;
     }
 
     @Override

@@ -28,11 +28,18 @@ abstract class SqlDialect {
     /** The longest identifier Django allows on this database (its {@code max_name_length()}). */
     abstract int maxIdentifierLength();
 
+    /** The driver the engine needs for a URL of this database, and where it comes from. */
+    abstract JdbcDriver driver();
+
     /** The driver class the engine needs for a URL of this database. */
-    abstract String driverClass();
+    final String driverClass() {
+        return driver().className();
+    }
 
     /** The Maven dependency that provides {@link #driverClass()}, for the missing-driver message. */
-    abstract String driverDependency();
+    final String driverDependency() {
+        return driver().dependency();
+    }
 
     /** Quotes an identifier already validated as {@code [A-Za-z_][A-Za-z0-9_]*}. */
     String quote(String identifier) {

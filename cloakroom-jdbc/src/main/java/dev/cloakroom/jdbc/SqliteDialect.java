@@ -22,6 +22,9 @@ import java.util.Map;
  */
 final class SqliteDialect extends SqlDialect {
 
+    private static final JdbcDriver DRIVER =
+            new JdbcDriver("org.sqlite.JDBC", "org.xerial", "sqlite-jdbc", "sqlite");
+
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final int SQLITE_CONSTRAINT = 19;
 
@@ -42,14 +45,8 @@ final class SqliteDialect extends SqlDialect {
     }
 
     @Override
-    String driverClass() {
-        return "org.sqlite.JDBC";
-    }
-
-    @Override
-    String driverDependency() {
-        return "<dependency><groupId>org.xerial</groupId><artifactId>sqlite-jdbc</artifactId>"
-                + "<version>" + DriverVersions.of("sqlite") + "</version></dependency>";
+    JdbcDriver driver() {
+        return DRIVER;
     }
 
     @Override
