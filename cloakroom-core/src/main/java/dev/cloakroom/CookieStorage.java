@@ -57,6 +57,7 @@ final class CookieStorage implements SessionStorage {
         if (cookie.isPresent() && !expired(state, cookie.get())) {
             return cookie.get().data();
         }
+        state.key = null; // as on the server: a cookie naming no valid session names nothing
         state.changed(); // Django re-issues a cookie for the empty session
         return new LinkedHashMap<>();
     }

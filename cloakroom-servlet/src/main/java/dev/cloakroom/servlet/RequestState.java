@@ -1,6 +1,5 @@
 package dev.cloakroom.servlet;
 
-import dev.cloakroom.ClientSideEngine;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionInterruptedException;
@@ -65,7 +64,6 @@ final class RequestState {
     private volatile @Nullable String keyAtFinish;
     private volatile @Nullable Map<String, Object> dataAtFinish;
     private @Nullable CloakroomHttpSession httpSession;
-    private @Nullable Boolean signedCookieValid;
     private @Nullable SessionAsyncContext asyncContext;
 
     RequestState(SessionMiddleware middleware, HttpServletRequest request, HttpServletResponse response,
@@ -336,13 +334,7 @@ final class RequestState {
         if (requested == null || !requested.equals(session.key())) {
             return false;
         }
-        if (session.engine() instanceof ClientSideEngine cookies) {
-            if (signedCookieValid == null) {
-                signedCookieValid = cookies.read(requested).isPresent();
-            }
-            return signedCookieValid;
-        }
-        session.keys(); // loads; an unknown or expired key is dropped
+        session.keys(); // loads; an unknown, tampered or expired key is dropped
         return requested.equals(session.key());
     }
 

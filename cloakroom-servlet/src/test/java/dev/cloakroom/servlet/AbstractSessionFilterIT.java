@@ -681,6 +681,23 @@ abstract class AbstractSessionFilterIT {
     }
 
     @Test
+    void aSignedCookiePastItsOwnExpiryIsNotAValidRequestedSession() {
+        Reply made = get("/signed/legacy-max-inactive");
+        assertThat(made.body()).isEqualTo("300");
+        String cookie = "sessionid=" + made.signedValue();
+        assertThat(get("/signed/legacy-probe", cookie).body())
+                .isEqualTo("session=true valid=true requested=true fromCookie=true");
+        clock.advance(Duration.ofSeconds(301));
+        try {
+            Reply expired = get("/signed/legacy-probe", cookie);
+            assertThat(expired.body()).isEqualTo("session=false valid=false requested=true fromCookie=true");
+            assertThat(expired.setCookies()).containsExactly(DELETION);
+        } finally {
+            clock.set(NOW); // the servers are shared by the class's tests
+        }
+    }
+
+    @Test
     void newHttpSessionIsNewAndStoresNothingUntilWritten() {
         Reply reply = get("/default/legacy-new");
         assertThat(reply.body()).isEqualTo("new=true count=null");
