@@ -34,7 +34,8 @@ class CounterAppTest {
             String cookie = setCookie.get().substring(0, setCookie.get().indexOf(';'));
             assertTrue(cookie.matches("sessionid=[a-z0-9]{32}"), cookie);
 
-            HttpResponse<String> second = http.send(HttpRequest.newBuilder(count).header("Cookie", cookie).build(),
+            HttpResponse<String> second = http.send(
+                    HttpRequest.newBuilder(count).header("Cookie", cookie).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals("2", second.body());
 
