@@ -1,6 +1,6 @@
 package dev.cloakroom;
 
-/** What a compare-and-set {@link SessionEngine#save save} did. */
+/** What a compare-and-set {@link ServerSideEngine#save save} did. */
 public enum SaveResult {
     /** The record now holds the new data. */
     SAVED,
