@@ -57,7 +57,8 @@ public final class JdbcEngineFactory implements EngineFactory {
         SessionSettings session = settings.sessionSettings();
         String table = settings.get(CloakroomSettings.JDBC_TABLE);
         String userColumn = settings.get(CloakroomSettings.JDBC_USER_COLUMN);
-        boolean withColumn = schema != Schema.USE_EXISTING || JdbcTables.hasColumn(dataSource, table, userColumn);
+        boolean withColumn = schema != Schema.USE_EXISTING
+                || JdbcTables.hasColumn(dataSource, table, userColumn);
         JdbcEngineBuilder builder = JdbcEngine.builder(dataSource).clock(session.clock())
                 .createSchema(schema == Schema.CREATE_MISSING);
         try {
@@ -76,7 +77,8 @@ public final class JdbcEngineFactory implements EngineFactory {
         try {
             engine = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Cannot use the DataSource for the db engine: " + e.getMessage(), e);
+            throw new ConfigurationException("Cannot use the DataSource for the db engine: " + e.getMessage(),
+                    e);
         }
         return new OpenedEngine(engine, "db", engine.toString(), List.of(engine));
     }

@@ -27,7 +27,7 @@ final class JdbcTables {
         }
     }
 
-    /** Whether {@code table} exists and has {@code column}, asked of one of {@code dataSource}'s connections. */
+    /** Whether {@code table} exists and has {@code column}, asked of a connection of {@code dataSource}. */
     static boolean hasColumn(DataSource dataSource, String table, String column) {
         try (Connection c = dataSource.getConnection()) {
             return hasColumn(c, table, column);

@@ -24,14 +24,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Cloakroom for a Spring Boot servlet application: Django's sessions behind {@code request.getSession()},
- * configured by the {@code cloakroom.*} properties (the README's "Configuration" table). It defines, each only
- * if the application has not defined its own:
+ * configured by the {@code cloakroom.*} properties (the README's "Configuration" table). It defines, each
+ * only if the application has not defined its own:
  * <ul>
  *   <li>the {@link SessionSettings}, from the properties; {@code cloakroom.secret-key} is required;</li>
  *   <li>the {@link SessionEngine} named by {@code cloakroom.engine}, on the application's {@link DataSource}
  *       for {@code db} without {@code cloakroom.jdbc.url}, on the Redis of {@code spring.data.redis.*} for
- *       {@code cache} without {@code cloakroom.redis.url}; without {@code cloakroom.engine}, {@code db} on the
- *       application's {@code DataSource} (the start fails, saying what to set, if there is none);</li>
+ *       {@code cache} without {@code cloakroom.redis.url}; without {@code cloakroom.engine}, {@code db} on
+ *       the application's {@code DataSource} (the start fails, saying what to set, if there is none);</li>
  *   <li>the {@link SessionFilter} registration (bean {@code cloakroomSessionFilter}), first in the chain at
  *       {@link #FILTER_ORDER}, before Spring Security's, for {@code REQUEST}, {@code ASYNC} and
  *       {@code ERROR} dispatches;</li>
@@ -74,15 +74,17 @@ public final class CloakroomAutoConfiguration {
     @ConditionalOnMissingBean
     static SessionSettings cloakroomSessionSettings(Settings settings) {
         if (!settings.isSet(CloakroomSettings.SECRET_KEY)) {
-            throw new ConfigurationException("cloakroom.secret-key is not set: set it (or CLOAKROOM_SECRET_KEY) "
-                    + "to a long random string, Django's SECRET_KEY when Django shares the sessions");
+            throw new ConfigurationException("cloakroom.secret-key is not set: set it (or "
+                    + "CLOAKROOM_SECRET_KEY) to a long random string, Django's SECRET_KEY when Django shares "
+                    + "the sessions");
         }
         return settings.sessionSettings();
     }
 
     /** The Cloakroom session filter, first in the chain. */
     @Bean
-    @ConditionalOnMissingBean(value = SessionFilter.class, parameterizedContainer = FilterRegistrationBean.class)
+    @ConditionalOnMissingBean(value = SessionFilter.class,
+            parameterizedContainer = FilterRegistrationBean.class)
     static FilterRegistrationBean<SessionFilter> cloakroomSessionFilter(SessionEngine engine,
             SessionSettings settings) {
         FilterRegistrationBean<SessionFilter> registration =

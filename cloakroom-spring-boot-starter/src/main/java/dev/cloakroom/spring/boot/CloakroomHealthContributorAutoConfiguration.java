@@ -11,8 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The health indicator {@code cloakroom} on Spring Boot 4 ({@code org.springframework.boot.health}): {@code UP}
- * when the session store answers, {@code DOWN} with the error otherwise. Off with
+ * The health indicator {@code cloakroom} on Spring Boot 4 ({@code org.springframework.boot.health}):
+ * {@code UP} when the session store answers, {@code DOWN} with the error otherwise. Off with
  * {@code management.health.cloakroom.enabled=false}.
  */
 @AutoConfiguration(after = CloakroomAutoConfiguration.class)

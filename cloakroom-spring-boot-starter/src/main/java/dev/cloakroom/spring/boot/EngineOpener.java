@@ -30,17 +30,17 @@ final class EngineOpener {
     static OpenedEngine open(Settings settings, SessionSettings session, @Nullable DataSource dataSource,
             ListableBeanFactory beanFactory) {
         String name = engineName(settings, dataSource);
-        boolean onDataSource = dataSource != null && !settings.isSet(CloakroomSettings.JDBC_URL);
+        DataSource application = settings.isSet(CloakroomSettings.JDBC_URL) ? null : dataSource;
         switch (name) {
             case "db":
-                if (onDataSource) {
-                    return DataSourceEngines.db(dataSource, settings);
+                if (application != null) {
+                    return DataSourceEngines.db(application, settings);
                 }
                 requireJdbcUrl(settings);
                 return Engines.open(settings, Schema.CREATE_MISSING);
             case "cached_db":
-                if (onDataSource) {
-                    return DataSourceEngines.cachedDb(RedisEngines.open(settings, beanFactory), dataSource,
+                if (application != null) {
+                    return DataSourceEngines.cachedDb(RedisEngines.open(settings, beanFactory), application,
                             settings);
                 }
                 requireJdbcUrl(settings);
@@ -63,24 +63,26 @@ final class EngineOpener {
             return settings.engineName();
         }
         if (dataSource == null) {
-            throw new ConfigurationException("cloakroom.engine is not set and the application has no DataSource: "
-                    + "set cloakroom.engine to db (with a DataSource or cloakroom.jdbc.url), cache, cached_db, "
-                    + "file, signed_cookies, encrypted_cookies or memory");
+            throw new ConfigurationException("cloakroom.engine is not set and the application has no "
+                    + "DataSource: set cloakroom.engine to db (with a DataSource or cloakroom.jdbc.url), "
+                    + "cache, cached_db, file, signed_cookies, encrypted_cookies or memory");
         }
         return "db";
     }
 
     private static void requireJdbcUrl(Settings settings) {
         if (!settings.isSet(CloakroomSettings.JDBC_URL)) {
-            throw new ConfigurationException("cloakroom.engine=" + settings.engineName() + " needs a database: "
-                    + "define a DataSource (spring.datasource.url) or set cloakroom.jdbc.url");
+            throw new ConfigurationException("cloakroom.engine=" + settings.engineName()
+                    + " needs a database: define a DataSource (spring.datasource.url) or set "
+                    + "cloakroom.jdbc.url");
         }
     }
 
     /** Fails with the message of {@link Engines} when {@code module}'s class is missing. */
     static void requireModule(String engine, String module, String className) {
         if (!ClassUtils.isPresent(className, EngineOpener.class.getClassLoader())) {
-            throw new ConfigurationException("engine '" + engine + "' needs " + module + " on the class path");
+            throw new ConfigurationException("engine '" + engine + "' needs " + module
+                    + " on the class path");
         }
     }
 }

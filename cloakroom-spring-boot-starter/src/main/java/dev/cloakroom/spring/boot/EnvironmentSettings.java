@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.core.env.Environment;
 
 /**
- * Reads Cloakroom's settings from the Spring {@link Environment}: each setting {@code cookie.same-site} is the
- * property {@code cloakroom.cookie.same-site}, bound with Boot's relaxed rules ({@code cloakroom.cookie.sameSite},
- * {@code CLOAKROOM_COOKIE_SAMESITE}...), then parsed and checked by {@code cloakroom-config} as every other
- * source is. Without {@code cloakroom.redis.url}, the Redis of {@code spring.data.redis.*} is used.
+ * Reads Cloakroom's settings from the Spring {@link Environment}: each setting {@code cookie.same-site} is
+ * the property {@code cloakroom.cookie.same-site}, bound with Boot's relaxed rules
+ * ({@code cloakroom.cookie.sameSite}, {@code CLOAKROOM_COOKIE_SAMESITE}...), then parsed and checked by
+ * {@code cloakroom-config} as every other source is. Without {@code cloakroom.redis.url}, the Redis of
+ * {@code spring.data.redis.*} is used.
  */
 final class EnvironmentSettings {
 
@@ -33,7 +34,8 @@ final class EnvironmentSettings {
         Binder binder = Binder.get(environment);
         return Settings.reader().table(StarterSettings.ALL)
                 .parameters(key -> property(binder, PREFIX + key))
-                .parameters(key -> CloakroomSettings.REDIS_URL.name().equals(key) ? bootRedisUrl(binder) : null)
+                .parameters(key -> CloakroomSettings.REDIS_URL.name().equals(key) ? bootRedisUrl(binder)
+                        : null)
                 .read();
     }
 

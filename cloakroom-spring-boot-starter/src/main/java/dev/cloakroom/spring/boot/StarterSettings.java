@@ -21,7 +21,8 @@ public final class StarterSettings {
 
     /** {@code clearsessions.fixed-delay}: the time between two runs, in seconds. */
     public static final Setting<Duration> CLEARSESSIONS_FIXED_DELAY = Setting.builder(
-            "clearsessions.fixed-delay", v -> Duration.ofSeconds(SettingValues.seconds(v))).label("SECONDS").defaultText("`3600`")
+            "clearsessions.fixed-delay", v -> Duration.ofSeconds(SettingValues.seconds(v))).label("SECONDS")
+            .defaultText("`3600`")
             .description("Seconds between the end of one clearsessions run and the start of the next.")
             .build();
 
@@ -41,7 +42,8 @@ public final class StarterSettings {
 
     private static String cron(String value) {
         if (!CronExpression.isValidExpression(value)) {
-            throw new IllegalArgumentException("expected a cron expression of six fields, such as 0 0 3 * * *");
+            throw new IllegalArgumentException("expected a cron expression of six fields, such as "
+                    + "0 0 3 * * *");
         }
         return value;
     }

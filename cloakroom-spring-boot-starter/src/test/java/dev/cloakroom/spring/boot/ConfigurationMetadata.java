@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spring Boot's configuration metadata ({@code META-INF/spring-configuration-metadata.json}, what IDEs complete
- * {@code cloakroom.*} properties from) generated from the settings tables, so that they stay its one source.
+ * Spring Boot's configuration metadata ({@code META-INF/spring-configuration-metadata.json}, what IDEs
+ * complete {@code cloakroom.*} properties from) generated from the settings tables, so that they stay its
+ * one source.
  */
 final class ConfigurationMetadata {
 
@@ -35,7 +36,8 @@ final class ConfigurationMetadata {
                 Map<String, Object> old = new LinkedHashMap<>();
                 old.put("name", EnvironmentSettings.PREFIX + alias);
                 old.put("type", type(setting));
-                old.put("description", "An older name of " + EnvironmentSettings.PREFIX + setting.name() + ".");
+                old.put("description",
+                        "An older name of " + EnvironmentSettings.PREFIX + setting.name() + ".");
                 old.put("deprecation", Map.of("level", "warning",
                         "replacement", EnvironmentSettings.PREFIX + setting.name()));
                 properties.add(old);
@@ -60,7 +62,8 @@ final class ConfigurationMetadata {
             p.put("description", description);
             p.put("defaultValue", typed(setting, literal.group(1)));
         } else {
-            p.put("description", description + " By default, " + setting.defaultText().replace("`", "") + ".");
+            p.put("description",
+                    description + " By default, " + setting.defaultText().replace("`", "") + ".");
         }
         return p;
     }
@@ -72,7 +75,8 @@ final class ConfigurationMetadata {
             case "SECONDS":
                 return "java.lang.Long";
             default:
-                return setting.label().endsWith(",...") ? "java.util.List<java.lang.String>" : "java.lang.String";
+                return setting.label().endsWith(",...") ? "java.util.List<java.lang.String>"
+                        : "java.lang.String";
         }
     }
 

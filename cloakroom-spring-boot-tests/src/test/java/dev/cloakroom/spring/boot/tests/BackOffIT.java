@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * win: the starter defines none of its own, and no {@code cloakroom.*} property is needed.
  */
 @SpringBootTest(classes = {TestApplication.class, BackOffIT.OwnBeans.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = TestProperties.NO_DATA_SOURCE)
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = TestProperties.NO_DATA_SOURCE)
 class BackOffIT {
 
     static final MemoryEngine ENGINE = MemoryEngine.create();

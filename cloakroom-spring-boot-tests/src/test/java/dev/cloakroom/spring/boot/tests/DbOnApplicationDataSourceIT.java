@@ -97,7 +97,8 @@ class DbOnApplicationDataSourceIT {
     void clearsessionsDeletesExpiredRowsOnItsSchedule() {
         ServerSideEngine engine = (ServerSideEngine) context.getBean(SessionEngine.class);
         String expiring = "expiredbyaminute0000000000000001";
-        assertThat(engine.create(new StoredSession(expiring, "", Instant.now().minusSeconds(60), null))).isTrue();
+        Instant aMinuteAgo = Instant.now().minusSeconds(60);
+        assertThat(engine.create(new StoredSession(expiring, "", aMinuteAgo, null))).isTrue();
         String lasting = Browser.cookie(new Browser(context).get("/put?key=k&value=v"), "sessionid");
         Eventually.succeeds(Duration.ofSeconds(20), () -> { // the one-second delay, not an expiry
             assertThat(rows(expiring)).isZero();

@@ -18,7 +18,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@code cloakroom.engine=db} with {@code cloakroom.jdbc.url} on PostgreSQL, in an application without a DataSource. */
+/**
+ * {@code cloakroom.engine=db} with {@code cloakroom.jdbc.url} on PostgreSQL, in an application without a
+ * DataSource.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {TestProperties.SECRET, TestProperties.NO_DATA_SOURCE, "cloakroom.engine=db"})
 class DbOnJdbcUrlIT {

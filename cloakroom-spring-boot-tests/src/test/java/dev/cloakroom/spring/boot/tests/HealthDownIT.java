@@ -19,7 +19,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The health indicator is DOWN, with the error, while the store does not answer: Redis behind a stopped proxy. */
+/**
+ * The health indicator is DOWN, with the error, while the store does not answer: Redis behind a stopped
+ * proxy.
+ */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {TestProperties.SECRET, TestProperties.NO_DATA_SOURCE, "cloakroom.engine=cache"})
 class HealthDownIT {

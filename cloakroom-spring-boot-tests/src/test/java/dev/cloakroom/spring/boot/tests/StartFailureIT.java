@@ -34,7 +34,8 @@ class StartFailureIT {
     void noEngineAndNoDataSourceSaysWhatToSet(CapturedOutput output) {
         assertThatThrownBy(() -> start(TestProperties.SECRET, TestProperties.NO_DATA_SOURCE)).isNotNull();
         assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("cloakroom.engine is not set and the application has no DataSource: set cloakroom.engine");
+                .contains("cloakroom.engine is not set and the application has no DataSource: set "
+                        + "cloakroom.engine");
     }
 
     private static void start(String... properties) {
