@@ -30,8 +30,7 @@ final class ClearSessionsTask implements SmartLifecycle {
 
     ClearSessionsTask(Settings settings, SessionEngine engine) {
         this.enabled = settings.get(StarterSettings.CLEARSESSIONS_ENABLED);
-        this.fixedDelay = settings.value(StarterSettings.CLEARSESSIONS_FIXED_DELAY)
-                .orElse(Duration.ofHours(1));
+        this.fixedDelay = settings.get(StarterSettings.CLEARSESSIONS_FIXED_DELAY);
         this.cron = settings.value(StarterSettings.CLEARSESSIONS_CRON);
         this.engine = engine;
     }

@@ -14,7 +14,7 @@ public final class StarterSettings {
 
     /** {@code clearsessions.enabled}: whether the application deletes expired sessions on a schedule. */
     public static final Setting<Boolean> CLEARSESSIONS_ENABLED = Setting.builder("clearsessions.enabled",
-            SettingValues::bool).label("BOOL").defaultText("`false`")
+            SettingValues::bool).label("BOOL").defaultValue(false, "`false`")
             .description("Whether the application deletes expired sessions on a schedule (Django's "
                     + "clearsessions), in batches; for the db, cache, cached_db and file engines.")
             .build();
@@ -22,7 +22,7 @@ public final class StarterSettings {
     /** {@code clearsessions.fixed-delay}: the time between two runs, in seconds. */
     public static final Setting<Duration> CLEARSESSIONS_FIXED_DELAY = Setting.builder(
             "clearsessions.fixed-delay", v -> Duration.ofSeconds(SettingValues.seconds(v))).label("SECONDS")
-            .defaultText("`3600`")
+            .defaultValue(Duration.ofHours(1), "`3600`")
             .description("Seconds between the end of one clearsessions run and the start of the next.")
             .build();
 

@@ -13,8 +13,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** Only the engine is the application's: the starter's filter and settings use it. */
+@DirtiesContext // closes the application, its pools and clients after the class
 @SpringBootTest(classes = {TestApplication.class, BackOffEngineIT.OwnEngine.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {TestProperties.SECRET, TestProperties.NO_DATA_SOURCE, "cloakroom.cookie.name=starter"})

@@ -16,11 +16,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The application's own {@link SessionEngine}, {@link SessionSettings} and {@link SessionFilter} registration
  * win: the starter defines none of its own, and no {@code cloakroom.*} property is needed.
  */
+@DirtiesContext // closes the application, its pools and clients after the class
 @SpringBootTest(classes = {TestApplication.class, BackOffIT.OwnBeans.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = TestProperties.NO_DATA_SOURCE)

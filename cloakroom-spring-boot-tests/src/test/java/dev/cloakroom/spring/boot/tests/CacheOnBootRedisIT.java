@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code cloakroom.engine=cache} without {@code cloakroom.redis.url}: the Redis of the application's
  * {@code spring.data.redis.*}, beside Boot's own Lettuce.
  */
+@DirtiesContext // closes the application, its pools and clients after the class
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {TestProperties.SECRET, TestProperties.NO_DATA_SOURCE, "cloakroom.engine=cache"})
 class CacheOnBootRedisIT {

@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * With no {@code cloakroom.engine}, the sessions go to the application's own DataSource (SQLite here), in
  * Django's table, through the filter registered first; clearsessions runs on a one-second delay.
  */
+@DirtiesContext // closes the application, its pools and clients after the class
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {TestProperties.SECRET, "cloakroom.clearsessions.enabled=true",
             "cloakroom.clearsessions.fixed-delay=1"})

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The health indicator is DOWN, with the error, while the store does not answer: Redis behind a stopped
  * proxy.
  */
+@DirtiesContext // closes the application, its pools and clients after the class
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {TestProperties.SECRET, TestProperties.NO_DATA_SOURCE, "cloakroom.engine=cache"})
 class HealthDownIT {

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code CLOAKROOM_SAVE_EVERY_REQUEST})
  * and camel case ({@code cloakroom.cookie.sameSite}).
  */
+@DirtiesContext // closes the application, its pools and clients after the class
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {TestProperties.NO_DATA_SOURCE, "cloakroom.cookie.sameSite=Strict"})
 @ContextConfiguration(initializers = RelaxedBindingIT.Variables.class)

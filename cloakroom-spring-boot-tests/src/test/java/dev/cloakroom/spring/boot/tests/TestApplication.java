@@ -36,18 +36,18 @@ public class TestApplication {
     static class SessionController {
 
         @GetMapping("/put")
-        String put(Session session, @RequestParam String key, @RequestParam String value) {
+        String put(Session session, @RequestParam("key") String key, @RequestParam("value") String value) {
             session.put(key, value);
             return "stored";
         }
 
         @GetMapping("/get")
-        String get(Session session, @RequestParam String key) {
+        String get(Session session, @RequestParam("key") String key) {
             return String.valueOf(session.get(key));
         }
 
         @GetMapping("/http-session/get")
-        String httpSessionGet(HttpServletRequest request, @RequestParam String key) {
+        String httpSessionGet(HttpServletRequest request, @RequestParam("key") String key) {
             HttpSession session = request.getSession(false);
             return session == null ? "no session" : String.valueOf(session.getAttribute(key));
         }
