@@ -22,12 +22,20 @@ final class ConfigurationMetadata {
 
     private static final Pattern LITERAL_DEFAULT = Pattern.compile("`([^`]*)`.*");
 
+    /** Where the starter differs from the table's defaults, which speak of the command and web.xml. */
+    private static final Map<Setting<?>, String> STARTER_DESCRIPTIONS = Map.of(
+            CloakroomSettings.SECRET_KEY, "SECRET_KEY. Required: the start fails without it.",
+            CloakroomSettings.JDBC_URL, "The JDBC URL of the db and cached_db engines. By default, the "
+                    + "application's DataSource.",
+            CloakroomSettings.REDIS_URL, "The Redis URI of the cache and cached_db engines. By default, the "
+                    + "Redis of spring.data.redis.*, else " + CloakroomSettings.DEFAULT_REDIS_URL + ".");
+
     private ConfigurationMetadata() {
     }
 
     static String json(List<Setting<?>> settings) throws Exception {
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("groups", List.of(Map.of("name", "cloakroom",
+        root.put("groups", List.of(ordered("name", "cloakroom",
                 "description", "Cloakroom: Django's sessions (the README's Configuration table).")));
         List<Object> properties = new ArrayList<>();
         for (Setting<?> setting : settings) {
@@ -38,7 +46,7 @@ final class ConfigurationMetadata {
                 old.put("type", type(setting));
                 old.put("description",
                         "An older name of " + EnvironmentSettings.PREFIX + setting.name() + ".");
-                old.put("deprecation", Map.of("level", "warning",
+                old.put("deprecation", ordered("level", "warning",
                         "replacement", EnvironmentSettings.PREFIX + setting.name()));
                 properties.add(old);
             }
@@ -58,7 +66,10 @@ final class ConfigurationMetadata {
         p.put("type", type(setting));
         Matcher literal = LITERAL_DEFAULT.matcher(setting.defaultText());
         String description = setting.description();
-        if (literal.matches() && !setting.defaultText().contains("./")) {
+        String starter = STARTER_DESCRIPTIONS.get(setting);
+        if (starter != null) {
+            p.put("description", starter);
+        } else if (literal.matches() && !setting.defaultText().contains("./")) {
             p.put("description", description);
             p.put("defaultValue", typed(setting, literal.group(1)));
         } else {
@@ -93,7 +104,16 @@ final class ConfigurationMetadata {
 
     private static Map<String, Object> hint(Setting<?> setting, List<String> values) {
         List<Object> list = new ArrayList<>();
-        values.forEach(v -> list.add(Map.of("value", v)));
-        return Map.of("name", EnvironmentSettings.PREFIX + setting.name(), "values", list);
+        values.forEach(v -> list.add(ordered("value", v)));
+        return ordered("name", EnvironmentSettings.PREFIX + setting.name(), "values", list);
+    }
+
+    /** A map of {@code keysAndValues} in their order (Map.of's order changes from run to run). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 }
