@@ -30,8 +30,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li>the {@link SessionSettings}, from the properties; {@code cloakroom.secret-key} is required;</li>
  *   <li>the {@link SessionEngine} named by {@code cloakroom.engine}, on the application's {@link DataSource}
  *       for {@code db} without {@code cloakroom.jdbc.url}, on the Redis of {@code spring.data.redis.*} for
- *       {@code cache} without {@code cloakroom.redis.url}; without {@code cloakroom.engine}, {@code db} on
- *       the application's {@code DataSource} (the start fails, saying what to set, if there is none);</li>
+ *       {@code cache} without {@code cloakroom.redis.url}; without {@code cloakroom.engine}, {@code db} (the
+ *       start fails, saying what to set, if there is neither a {@code DataSource} nor a
+ *       {@code cloakroom.jdbc.url});</li>
  *   <li>the {@link SessionFilter} registration (bean {@code cloakroomSessionFilter}), first in the chain at
  *       {@link #FILTER_ORDER}, before Spring Security's, for {@code REQUEST}, {@code ASYNC} and
  *       {@code ERROR} dispatches;</li>

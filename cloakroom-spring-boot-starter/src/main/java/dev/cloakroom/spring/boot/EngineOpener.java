@@ -62,7 +62,7 @@ final class EngineOpener {
         if (settings.isSet(CloakroomSettings.ENGINE)) {
             return settings.engineName();
         }
-        if (dataSource == null) {
+        if (dataSource == null && !settings.isSet(CloakroomSettings.JDBC_URL)) {
             throw new ConfigurationException("cloakroom.engine is not set and the application has no "
                     + "DataSource: set cloakroom.engine to db (with a DataSource or cloakroom.jdbc.url), "
                     + "cache, cached_db, file, signed_cookies, encrypted_cookies or memory");

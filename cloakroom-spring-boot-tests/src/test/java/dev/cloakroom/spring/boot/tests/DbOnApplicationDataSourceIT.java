@@ -65,6 +65,13 @@ class DbOnApplicationDataSourceIT {
     }
 
     @Test
+    void aSessionWrittenDuringAnAsyncDispatchIsSaved() {
+        Browser browser = new Browser(context);
+        assertThat(browser.get("/async-put?key=later&value=async").body()).isEqualTo("stored later");
+        assertThat(browser.get("/get?key=later").body()).isEqualTo("async");
+    }
+
+    @Test
     void theEngineIsDbOnTheApplicationsDataSourceAndTheRowIsInItsTable() throws SQLException {
         assertThat(context.getBean(SessionEngine.class)).isInstanceOf(JdbcEngine.class);
         Browser browser = new Browser(context);

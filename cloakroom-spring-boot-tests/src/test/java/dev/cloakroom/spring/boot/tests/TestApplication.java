@@ -6,6 +6,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.util.concurrent.Callable;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +56,16 @@ public class TestApplication {
         @GetMapping("/http-session/class")
         String httpSessionClass(HttpServletRequest request) {
             return request.getSession().getClass().getName();
+        }
+
+        /** Writes the session from an async dispatch (Spring MVC runs the Callable on another thread). */
+        @GetMapping("/async-put")
+        Callable<String> asyncPut(Session session, @RequestParam("key") String key,
+                @RequestParam("value") String value) {
+            return () -> {
+                session.put(key, value);
+                return "stored later";
+            };
         }
 
         @GetMapping("/key")
