@@ -24,6 +24,15 @@ class StartFailureIT {
     }
 
     @Test
+    void aBadStarterSettingIsNamedToo(CapturedOutput output) {
+        assertThatThrownBy(() -> start(TestProperties.SECRET, "cloakroom.engine=memory",
+                "cloakroom.clearsessions.cron=every night")).isNotNull();
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("Cloakroom's settings: Invalid clearsessions.cron 'every night': expected a cron "
+                        + "expression of six fields");
+    }
+
+    @Test
     void aMissingSecretKeyIsNamed(CapturedOutput output) {
         assertThatThrownBy(() -> start("cloakroom.engine=memory")).isNotNull();
         assertThat(output).contains("APPLICATION FAILED TO START")
