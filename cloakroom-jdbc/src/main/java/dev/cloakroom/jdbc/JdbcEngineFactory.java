@@ -10,6 +10,7 @@ import dev.cloakroom.config.Schema;
 import dev.cloakroom.config.Settings;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Opens the {@code db} engine from settings ({@code jdbc.url}, {@code jdbc.table}, {@code jdbc.user-column}):
@@ -40,6 +41,46 @@ public final class JdbcEngineFactory implements EngineFactory {
             throw settings.cannotUse(CloakroomSettings.JDBC_URL, shown, e);
         }
         return new OpenedEngine(engine, name, shown, List.of(engine));
+    }
+
+    /**
+     * Opens the {@code db} engine on {@code dataSource} (an application's pool, which the caller keeps and
+     * closes) with {@code settings}' {@code jdbc.table} and {@code jdbc.user-column}; {@code jdbc.url} is not
+     * read. As {@link #open(String, Settings, Schema)}, the user column is used when {@code schema} creates
+     * it or the table has it.
+     *
+     * @throws ConfigurationException if {@code jdbc.table} or {@code jdbc.user-column} cannot be used, or the
+     *     database is not one the engine supports
+     * @throws dev.cloakroom.SessionStorageException if the database cannot be reached
+     */
+    public static OpenedEngine open(DataSource dataSource, Settings settings, Schema schema) {
+        SessionSettings session = settings.sessionSettings();
+        String table = settings.get(CloakroomSettings.JDBC_TABLE);
+        String userColumn = settings.get(CloakroomSettings.JDBC_USER_COLUMN);
+        boolean withColumn = schema != Schema.USE_EXISTING
+                || JdbcTables.hasColumn(dataSource, table, userColumn);
+        JdbcEngineBuilder builder = JdbcEngine.builder(dataSource).clock(session.clock())
+                .createSchema(schema == Schema.CREATE_MISSING);
+        try {
+            builder.table(table);
+        } catch (IllegalArgumentException e) {
+            throw settings.cannotUse(CloakroomSettings.JDBC_TABLE, table, e);
+        }
+        if (withColumn) {
+            try {
+                builder.userColumn(userColumn);
+            } catch (IllegalArgumentException e) {
+                throw settings.cannotUse(CloakroomSettings.JDBC_USER_COLUMN, userColumn, e);
+            }
+        }
+        JdbcEngine engine;
+        try {
+            engine = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Cannot use the DataSource for the db engine: " + e.getMessage(),
+                    e);
+        }
+        return new OpenedEngine(engine, "db", engine.toString(), List.of(engine));
     }
 
     private static JdbcEngine build(Settings settings, SessionSettings session, String url, Schema schema) {

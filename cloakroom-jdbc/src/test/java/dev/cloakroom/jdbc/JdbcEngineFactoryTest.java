@@ -9,6 +9,8 @@ import dev.cloakroom.config.Engines;
 import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.config.Schema;
 import dev.cloakroom.config.Settings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -73,5 +75,40 @@ class JdbcEngineFactoryTest {
                 .hasMessageStartingWith("Cannot use CLOAKROOM_DATABASE_URL "
                         + "'jdbc:oracle://scott:***@db/app': ")
                 .hasMessageNotContaining("tiger");
+    }
+
+    @Test
+    void onAnApplicationsDataSourceTheSettingsNameTheTableAndThePoolStaysOpen() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + directory.resolve("application.sqlite3"));
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            try (OpenedEngine created = JdbcEngineFactory.open(pool,
+                    settings("CLOAKROOM_JDBC_TABLE", "app_sessions"), Schema.CREATE_MISSING)) {
+                assertThat(((JdbcEngine) created.engine()).table()).isEqualTo("app_sessions");
+                assertThat(created.engine()).isInstanceOf(UserSessionIndex.class);
+                assertThat(created.name()).isEqualTo("db");
+            }
+            assertThat(pool.isClosed()).isFalse();
+            try (OpenedEngine existing = JdbcEngineFactory.open(pool, settings("CLOAKROOM_JDBC_TABLE",
+                    "app_sessions"), Schema.USE_EXISTING)) {
+                assertThat(existing.engine()).isInstanceOf(UserSessionIndex.class);
+            }
+            try (OpenedEngine otherColumn = JdbcEngineFactory.open(pool, settings("CLOAKROOM_JDBC_TABLE",
+                    "app_sessions", "CLOAKROOM_JDBC_USER_COLUMN", "owner"), Schema.USE_EXISTING)) {
+                assertThat(otherColumn.engine()).isNotInstanceOf(UserSessionIndex.class);
+            }
+            assertThatThrownBy(() -> JdbcEngineFactory.open(pool, settings("CLOAKROOM_JDBC_TABLE", "no such"),
+                    Schema.CREATE_MISSING)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("CLOAKROOM_JDBC_TABLE");
+        }
+    }
+
+    private Settings settings(String... nameValues) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CLOAKROOM_SECRET_KEY", "k");
+        for (int i = 0; i < nameValues.length; i += 2) {
+            env.put(nameValues[i], nameValues[i + 1]);
+        }
+        return Settings.reader().environment(env).workingDirectory(directory).read();
     }
 }
