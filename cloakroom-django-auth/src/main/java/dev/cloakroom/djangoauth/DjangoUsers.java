@@ -72,6 +72,17 @@ public final class DjangoUsers implements UserLookup<DjangoUser> {
         return table.byId(id).filter(UserTable.Row::active).map(UserTable.Row::user);
     }
 
+    /**
+     * Returns the active user with this username (the {@code USERNAME_FIELD} value, compared exactly), or
+     * empty: what a {@code UserDetailsService} over Django's users needs.
+     *
+     * @throws DjangoUsersException if the table cannot be read
+     */
+    public Optional<DjangoUser> findByUsername(String username) {
+        return table.byUsername(Objects.requireNonNull(username, "username")).filter(UserTable.Row::active)
+                .map(UserTable.Row::user);
+    }
+
     /** Trusts only sessions logged in through the configured backend (by default {@code ModelBackend}). */
     @Override
     public boolean trustsBackend(String backend) {

@@ -65,6 +65,14 @@ class DjangoUsersTest {
     }
 
     @Test
+    void findsActiveUsersByUsername() {
+        assertThat(users.findByUsername("alice")).get().extracting(DjangoUser::id).isEqualTo("1");
+        assertThat(users.findByUsername("Alice")).as("usernames are exact").isEmpty();
+        assertThat(users.findByUsername("gone")).as("inactive").isEmpty();
+        assertThat(users.findByUsername("nobody")).isEmpty();
+    }
+
+    @Test
     void authenticatesAsModelBackendDoes() {
         assertThat(users.authenticate("alice", "alice-pw")).get().extracting(DjangoUser::id).isEqualTo("1");
         assertThat(users.authenticate("alice", "wrong")).isEmpty();
