@@ -26,6 +26,7 @@ public final class DjangoLogoutHandler implements LogoutHandler {
     public void logout(HttpServletRequest request, HttpServletResponse response,
             @Nullable Authentication authentication) {
         Auth.logout(Sessions.of(request));
+        DjangoSecurityContextRepository.invalidateView(request);
         request.setAttribute(DjangoSecurityContextRepository.ATTRIBUTE, Optional.empty());
     }
 

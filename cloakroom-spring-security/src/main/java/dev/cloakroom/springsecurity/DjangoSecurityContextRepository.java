@@ -6,6 +6,7 @@ import dev.cloakroom.contrib.auth.UserLookup;
 import dev.cloakroom.servlet.Sessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -135,6 +136,7 @@ public final class DjangoSecurityContextRepository implements SecurityContextRep
                 || trust.isAnonymous(authentication)) {
             if (session.contains(Auth.USER_ID_KEY)) {
                 Auth.logout(session);
+                invalidateView(request);
             }
             request.setAttribute(ATTRIBUTE, Optional.empty());
             return;
@@ -184,9 +186,26 @@ public final class DjangoSecurityContextRepository implements SecurityContextRep
         if (request.getAttribute(ATTRIBUTE) instanceof Optional<?> cached) {
             return (Optional<ResolvedUser>) cached;
         }
-        Optional<ResolvedUser> user = Auth.currentUser(Sessions.of(request), lookup);
+        Session session = Sessions.of(request);
+        boolean stored = session.key() != null;
+        Optional<ResolvedUser> user = Auth.currentUser(session, lookup);
+        if (stored && session.key() == null) {
+            invalidateView(request); // flushed: the password changed
+        }
         request.setAttribute(ATTRIBUTE, user);
         return user;
+    }
+
+    /**
+     * After a flush, ends the {@code HttpSession} view a filter may still hold (Spring's
+     * {@code ConcurrentSessionFilter} asks for it early), so that {@code getSession(false)} is {@code null}
+     * and a later {@code getId()} does not store a new, empty session.
+     */
+    static void invalidateView(HttpServletRequest request) {
+        HttpSession view = request.getSession(false);
+        if (view != null) {
+            view.invalidate();
+        }
     }
 
     private static boolean usable(UserDetails user) {

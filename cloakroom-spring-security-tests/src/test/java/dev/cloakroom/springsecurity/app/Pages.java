@@ -35,13 +35,14 @@ public class Pages {
 
     /** Puts an item in the cart, a session value kept across the login. */
     @GetMapping(value = "/cart", produces = "text/html")
-    String cart(@RequestParam String item, HttpSession session) {
+    String cart(@RequestParam("item") String item, HttpSession session) {
         session.setAttribute("cart", item);
         return "<p>In your cart: " + HtmlUtils.htmlEscape(item) + "</p>";
     }
 
     @GetMapping(value = "/login", produces = "text/html")
-    String login(HttpServletRequest request, @RequestParam(required = false) @Nullable String error) {
+    String login(HttpServletRequest request,
+            @RequestParam(name = "error", required = false) @Nullable String error) {
         return (error == null ? "" : "<p>Wrong username or password.</p>")
                 + "<form method=post action=\"/login\">" + csrf(request)
                 + "<input name=username><input name=password type=password><button>Log in</button></form>";
@@ -63,8 +64,9 @@ public class Pages {
 
     /** Django's {@code set_password} and {@code update_session_auth_hash}: other sessions are logged out. */
     @PostMapping("/password")
-    void changePassword(@AuthenticationPrincipal DjangoUserDetails user, @RequestParam String password,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void changePassword(@AuthenticationPrincipal DjangoUserDetails user,
+            @RequestParam("password") String password, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         users.setPassword(user.djangoUser(), password);
         contexts.updateSessionAuthHash(request);
         response.sendRedirect("/account");

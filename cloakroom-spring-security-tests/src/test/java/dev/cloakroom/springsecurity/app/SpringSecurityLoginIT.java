@@ -3,11 +3,11 @@ package dev.cloakroom.springsecurity.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cloakroom.Session;
-import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.contrib.auth.Auth;
 import dev.cloakroom.djangoauth.DjangoPasswordHasher;
 import dev.cloakroom.djangoauth.DjangoUsers;
+import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.testservers.ClassSchema;
 import dev.cloakroom.testservers.RealServers;
 import java.net.http.HttpResponse;
@@ -45,7 +45,7 @@ class SpringSecurityLoginIT {
     @Autowired
     DataSource db;
     @Autowired
-    SessionEngine engine;
+    JdbcEngine engine;
     @Autowired
     SessionSettings settings;
     @Autowired
@@ -84,7 +84,7 @@ class SpringSecurityLoginIT {
         assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/account");
         String key = browser.sessionKey();
         assertThat(key).isNotNull().isNotEqualTo(anonymousKey);
-        assertThat(engine instanceof dev.cloakroom.ServerSideEngine server && server.exists(anonymousKey))
+        assertThat(engine.exists(anonymousKey))
                 .as("the old record is gone").isFalse();
         assertThat(browser.get("/account").body()).contains("Hello carol; visit 1; in your cart: book");
 
@@ -103,7 +103,8 @@ class SpringSecurityLoginIT {
         assertThat(browser.login("dave", "dave-pw").statusCode()).isEqualTo(302);
 
         Session session = stored(browser.sessionKey());
-        assertThat(session.keys()).containsExactlyInAnyOrder(Auth.USER_ID_KEY, Auth.BACKEND_KEY, Auth.HASH_KEY);
+        assertThat(session.keys())
+                .containsExactlyInAnyOrder(Auth.USER_ID_KEY, Auth.BACKEND_KEY, Auth.HASH_KEY);
         assertThat(session.get(Auth.USER_ID_KEY)).isEqualTo(id);
         assertThat(session.get(Auth.BACKEND_KEY)).isEqualTo("django.contrib.auth.backends.ModelBackend");
         assertThat(session.get(Auth.HASH_KEY))
@@ -165,7 +166,7 @@ class SpringSecurityLoginIT {
         assertThat(changing.get("/account").body()).as("this session stays").contains("Hello heidi");
         assertThat(other.get("/account").statusCode()).as("the other is logged out").isEqualTo(302);
         assertThat(other.sessionKey()).isNull();
-        assertThat(((dev.cloakroom.ServerSideEngine) engine).exists(otherKey)).as("flushed").isFalse();
+        assertThat(engine.exists(otherKey)).as("flushed").isFalse();
         assertThat(new Browser(port).login("heidi", "new-pw").headers().firstValue("Location")).get()
                 .asString().endsWith("/account");
     }
@@ -183,7 +184,7 @@ class SpringSecurityLoginIT {
         HttpResponse<String> account = browser.get("/account");
         assertThat(account.statusCode()).isEqualTo(302);
         assertThat(account.headers().firstValue("Location")).get().asString().endsWith("/login");
-        assertThat(((dev.cloakroom.ServerSideEngine) engine).exists(key)).as("flushed").isFalse();
+        assertThat(engine.exists(key)).as("flushed").isFalse();
         assertThat(browser.sessionKey()).as("cookie deleted").isNull();
     }
 
@@ -200,7 +201,7 @@ class SpringSecurityLoginIT {
         assertThat(logout.headers().firstValue("Location")).get().asString().endsWith("/");
         assertThat(logout.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c).startsWith("sessionid=\"\"").contains("Max-Age=0"));
-        assertThat(((dev.cloakroom.ServerSideEngine) engine).exists(key)).as("row gone").isFalse();
+        assertThat(engine.exists(key)).as("row gone").isFalse();
         assertThat(browser.sessionKey()).isNull();
         assertThat(browser.get("/account").statusCode()).isEqualTo(302);
     }
