@@ -9,6 +9,7 @@ import dev.cloakroom.UserSessionIndex;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -84,7 +85,8 @@ public final class DjangoSessionRegistry implements SessionRegistry {
 
     /**
      * Returns the live sessions of {@code principal} (a {@code UserDetails}, a username, or a
-     * {@link Principal}), soonest expiry first; empty for a principal the resolver does not know.
+     * {@link Principal}), soonest expiry first, in a list the caller may sort; empty for a principal the
+     * resolver does not know.
      *
      * @throws dev.cloakroom.SessionStorageException if the storage cannot be read
      */
@@ -94,10 +96,12 @@ public final class DjangoSessionRegistry implements SessionRegistry {
         if (id.isEmpty()) {
             return List.of();
         }
-        return index.sessionsOf(id.get()).stream()
-                .map(s -> (SessionInformation) new StoreSessionInformation(principal, s.key(), lastRequest(s),
-                        engine))
-                .toList();
+        // A mutable list: ConcurrentSessionControlAuthenticationStrategy sorts it in place.
+        List<SessionInformation> sessions = new ArrayList<>();
+        for (SessionSummary summary : index.sessionsOf(id.get())) {
+            sessions.add(new StoreSessionInformation(principal, summary.key(), lastRequest(summary), engine));
+        }
+        return sessions;
     }
 
     /**
