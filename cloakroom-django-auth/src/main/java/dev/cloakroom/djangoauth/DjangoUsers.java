@@ -154,6 +154,21 @@ public final class DjangoUsers implements UserLookup<DjangoUser> {
         return new DjangoUser(user.id(), user.username(), hash, user.backend());
     }
 
+    /**
+     * Stores {@code newHash}, a hash already made (by a password encoder), as the user's password and returns
+     * the user with it; as {@link #setPassword}, every session of the user then fails verification.
+     *
+     * @throws DjangoUsersException if the table cannot be written, or the user's hash changed meanwhile
+     */
+    public DjangoUser setPasswordHash(DjangoUser user, String newHash) {
+        Objects.requireNonNull(newHash, "newHash");
+        if (!table.replacePassword(user.id(), user.passwordHash(), newHash)) {
+            throw new DjangoUsersException("The password of user " + user.id()
+                    + " changed meanwhile, or the user is gone; nothing was stored", null);
+        }
+        return new DjangoUser(user.id(), user.username(), newHash, user.backend());
+    }
+
     /** The hasher checking and making passwords. */
     public DjangoPasswordHasher hasher() {
         return hasher;

@@ -73,6 +73,19 @@ class DjangoUsersTest {
     }
 
     @Test
+    void storesAHashMadeElsewhereUnlessItChangedMeanwhile() {
+        DjangoUser alice = users.findById("1").orElseThrow();
+        String made = hasher.hash("made-by-an-encoder");
+
+        DjangoUser changed = users.setPasswordHash(alice, made);
+
+        assertThat(changed.passwordHash()).isEqualTo(made);
+        assertThat(users.authenticate("alice", "made-by-an-encoder")).isPresent();
+        assertThatThrownBy(() -> users.setPasswordHash(alice, hasher.hash("stale")))
+                .isInstanceOf(DjangoUsersException.class).hasMessageContaining("changed meanwhile");
+    }
+
+    @Test
     void authenticatesAsModelBackendDoes() {
         assertThat(users.authenticate("alice", "alice-pw")).get().extracting(DjangoUser::id).isEqualTo("1");
         assertThat(users.authenticate("alice", "wrong")).isEmpty();

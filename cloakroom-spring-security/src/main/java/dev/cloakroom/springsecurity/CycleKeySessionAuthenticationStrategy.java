@@ -14,9 +14,10 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
  * {@code RegisterSessionAuthenticationStrategy} does not save it early.
  *
  * <p>Declare it with {@code http.sessionManagement(s -> s.sessionAuthenticationStrategy(strategy))}; it takes
- * the place of {@code ChangeSessionIdAuthenticationStrategy} (which works through the {@code HttpSession}
- * bridge too, with a write more). {@link DjangoSecurityContextRepository} then stores the login in the
- * cycled session. Thread-safe.
+ * the place of Spring's default, {@code ChangeSessionIdAuthenticationStrategy}, whose
+ * {@code changeSessionId()} the {@code HttpSession} bridge runs as {@code cycleKey()}: a write more, and
+ * nothing for a request without a session yet. {@link DjangoSecurityContextRepository} then stores the login
+ * in the cycled session. Thread-safe.
  */
 public final class CycleKeySessionAuthenticationStrategy implements SessionAuthenticationStrategy {
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
@@ -18,9 +19,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * an application sharing a Django application's database: the {@link UserDetailsService} form login
  * authenticates against (with {@link DjangoPasswordEncoder}) and the {@link DjangoUserResolver} that maps the
  * session's {@code _auth_user_id} (the primary key) to the user. Only active users ({@code is_active}) are
- * found, as Django's {@code ModelBackend} does. Thread-safe; one query per call.
+ * found, as Django's {@code ModelBackend} does. As a {@link UserDetailsPasswordService} it stores the hash
+ * Spring Security makes anew at login when {@link DjangoPasswordEncoder#upgradeEncoding} says so (another
+ * algorithm, fewer iterations), as Django's {@code check_password} does. Thread-safe; one query per call.
  */
-public final class DjangoUserDetailsService implements UserDetailsService, DjangoUserResolver {
+public final class DjangoUserDetailsService
+        implements UserDetailsService, UserDetailsPasswordService, DjangoUserResolver {
 
     /** The authority every user gets by default. */
     public static final String DEFAULT_AUTHORITY = "ROLE_USER";
@@ -60,6 +64,20 @@ public final class DjangoUserDetailsService implements UserDetailsService, Djang
     @Override
     public Optional<UserDetails> findById(String id) {
         return users.findById(id).map(this::details);
+    }
+
+    /**
+     * Stores {@code newPassword}, the hash Spring Security made anew at login, in place of the user's old
+     * one (compare-and-set on it), and returns the user with it.
+     *
+     * @throws dev.cloakroom.djangoauth.DjangoUsersException if the table cannot be written, or the hash
+     *     changed meanwhile
+     */
+    @Override
+    public DjangoUserDetails updatePassword(UserDetails user, String newPassword) {
+        DjangoUser current = user instanceof DjangoUserDetails details ? details.djangoUser()
+                : loadUserByUsername(user.getUsername()).djangoUser();
+        return details(users.setPasswordHash(current, newPassword));
     }
 
     private DjangoUserDetails details(DjangoUser user) {

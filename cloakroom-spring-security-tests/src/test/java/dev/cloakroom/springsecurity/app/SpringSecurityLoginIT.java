@@ -140,6 +140,22 @@ class SpringSecurityLoginIT {
     }
 
     @Test
+    void aHashOfFewerIterationsIsUpgradedAtLoginAndTheSessionHashFollows() throws SQLException {
+        String id = DjangoTables.insertUser(db, "kim",
+                DjangoPasswordHasher.withIterations(500).hash("kim-pw"));
+        Browser browser = new Browser(port);
+
+        assertThat(browser.login("kim", "kim-pw").statusCode()).isEqualTo(302);
+
+        String upgraded = DjangoTables.passwordHash(db, id);
+        assertThat(upgraded).startsWith("pbkdf2_sha256$1000$");
+        assertThat(hasher.verify("kim-pw", upgraded)).isTrue();
+        assertThat(stored(browser.sessionKey()).get(Auth.HASH_KEY))
+                .isEqualTo(Auth.sessionAuthHash(upgraded, SECRET));
+        assertThat(browser.get("/account").body()).contains("Hello kim");
+    }
+
+    @Test
     void aWrongPasswordDoesNotLogIn() throws SQLException {
         user("grace", "grace-pw");
         Browser browser = new Browser(port);
