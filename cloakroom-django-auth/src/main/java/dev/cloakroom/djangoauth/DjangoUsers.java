@@ -72,6 +72,17 @@ public final class DjangoUsers implements UserLookup<DjangoUser> {
         return table.byId(id).filter(UserTable.Row::active).map(UserTable.Row::user);
     }
 
+    /**
+     * Returns the active user with this username (the {@code USERNAME_FIELD} value, compared exactly), or
+     * empty: what a {@code UserDetailsService} over Django's users needs.
+     *
+     * @throws DjangoUsersException if the table cannot be read
+     */
+    public Optional<DjangoUser> findByUsername(String username) {
+        return table.byUsername(Objects.requireNonNull(username, "username")).filter(UserTable.Row::active)
+                .map(UserTable.Row::user);
+    }
+
     /** Trusts only sessions logged in through the configured backend (by default {@code ModelBackend}). */
     @Override
     public boolean trustsBackend(String backend) {
@@ -141,6 +152,21 @@ public final class DjangoUsers implements UserLookup<DjangoUser> {
                     + " changed meanwhile, or the user is gone; nothing was stored", null);
         }
         return new DjangoUser(user.id(), user.username(), hash, user.backend());
+    }
+
+    /**
+     * Stores {@code newHash}, a hash already made (by a password encoder), as the user's password and returns
+     * the user with it; as {@link #setPassword}, every session of the user then fails verification.
+     *
+     * @throws DjangoUsersException if the table cannot be written, or the user's hash changed meanwhile
+     */
+    public DjangoUser setPasswordHash(DjangoUser user, String newHash) {
+        Objects.requireNonNull(newHash, "newHash");
+        if (!table.replacePassword(user.id(), user.passwordHash(), newHash)) {
+            throw new DjangoUsersException("The password of user " + user.id()
+                    + " changed meanwhile, or the user is gone; nothing was stored", null);
+        }
+        return new DjangoUser(user.id(), user.username(), newHash, user.backend());
     }
 
     /** The hasher checking and making passwords. */

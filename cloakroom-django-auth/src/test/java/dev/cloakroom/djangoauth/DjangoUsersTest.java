@@ -65,6 +65,27 @@ class DjangoUsersTest {
     }
 
     @Test
+    void findsActiveUsersByUsername() {
+        assertThat(users.findByUsername("alice")).get().extracting(DjangoUser::id).isEqualTo("1");
+        assertThat(users.findByUsername("Alice")).as("usernames are exact").isEmpty();
+        assertThat(users.findByUsername("gone")).as("inactive").isEmpty();
+        assertThat(users.findByUsername("nobody")).isEmpty();
+    }
+
+    @Test
+    void storesAHashMadeElsewhereUnlessItChangedMeanwhile() {
+        DjangoUser alice = users.findById("1").orElseThrow();
+        String made = hasher.hash("made-by-an-encoder");
+
+        DjangoUser changed = users.setPasswordHash(alice, made);
+
+        assertThat(changed.passwordHash()).isEqualTo(made);
+        assertThat(users.authenticate("alice", "made-by-an-encoder")).isPresent();
+        assertThatThrownBy(() -> users.setPasswordHash(alice, hasher.hash("stale")))
+                .isInstanceOf(DjangoUsersException.class).hasMessageContaining("changed meanwhile");
+    }
+
+    @Test
     void authenticatesAsModelBackendDoes() {
         assertThat(users.authenticate("alice", "alice-pw")).get().extracting(DjangoUser::id).isEqualTo("1");
         assertThat(users.authenticate("alice", "wrong")).isEmpty();
