@@ -64,6 +64,7 @@ final class RequestState {
     private volatile @Nullable String keyAtFinish;
     private volatile @Nullable Map<String, Object> dataAtFinish;
     private @Nullable CloakroomHttpSession httpSession;
+    private @Nullable String httpSessionKey;
     private @Nullable SessionAsyncContext asyncContext;
 
     RequestState(SessionMiddleware middleware, HttpServletRequest request, HttpServletResponse response,
@@ -341,7 +342,7 @@ final class RequestState {
     /** {@code HttpServletRequest.getSession(create)}. */
     @Nullable HttpSession httpSession(boolean create) {
         CloakroomHttpSession current = httpSession;
-        if (current != null && !current.isInvalidated()) {
+        if (current != null && !current.isInvalidated() && !flushedUnderTheView()) {
             return current;
         }
         if (!create) {
@@ -354,7 +355,18 @@ final class RequestState {
         }
         current = new CloakroomHttpSession(this, request.getServletContext());
         httpSession = current;
+        httpSessionKey = session.key();
         return current;
+    }
+
+    /**
+     * Whether the session the view was made for has been flushed by other code than the view (a logout
+     * through {@code Session.flush()}, a failed auth hash): its key is gone and nothing new was put in. The
+     * view is then not handed out again, so {@code getSession(false)} says there is no session and
+     * {@code getSession(true)} gives a new one, as after {@code invalidate()}.
+     */
+    private boolean flushedUnderTheView() {
+        return httpSessionKey != null && session.key() == null && session.isEmpty();
     }
 
     // ------------------------------------------------------------------ wrappers and async

@@ -698,6 +698,18 @@ abstract class AbstractSessionFilterIT {
     }
 
     @Test
+    void aSessionFlushedUnderItsHttpSessionViewIsNotHandedOutAgainNorStoredEmpty() {
+        String key = newSession("default", "v");
+        int writes = engines.get("default").writes.get();
+        Reply reply = get("/default/legacy-flush-under", "sessionid=" + key);
+        assertThat(reply.body()).isEqualTo("before=true after=false");
+        assertThat(reply.setCookies()).containsExactly(DELETION);
+        assertThat(engines.get("default").writes).hasValue(writes + 1); // the delete; no empty session saved
+        assertThat(get("/default/legacy-probe", "sessionid=" + key).body())
+                .isEqualTo("session=false valid=false requested=true fromCookie=true");
+    }
+
+    @Test
     void newHttpSessionIsNewAndStoresNothingUntilWritten() {
         Reply reply = get("/default/legacy-new");
         assertThat(reply.body()).isEqualTo("new=true count=null");

@@ -142,6 +142,11 @@ final class ScenarioServlet extends HttpServlet {
                 + " valid=" + req.isRequestedSessionIdValid()
                 + " requested=" + (req.getRequestedSessionId() != null)
                 + " fromCookie=" + req.isRequestedSessionIdFromCookie()));
+        ACTIONS.put("legacy-flush-under", (req, resp) -> {
+            HttpSession view = req.getSession(false);
+            Sessions.of(req).flush(); // a logout done on the Session, not through the view
+            text(resp, "before=" + (view != null) + " after=" + (req.getSession(false) != null));
+        });
         ACTIONS.put("legacy-new", (req, resp) -> {
             HttpSession session = req.getSession();
             text(resp, "new=" + session.isNew() + " count=" + session.getAttribute("count"));
