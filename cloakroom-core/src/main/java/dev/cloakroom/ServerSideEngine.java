@@ -77,7 +77,8 @@ public non-sealed interface ServerSideEngine extends SessionEngine {
      * Returns the key the storage keeps the session of {@code sessionKey} under: the key itself by default;
      * its hash for an engine that hashes keys at rest ({@code hashKeys(true)} of the {@code db} and
      * {@code cache} engines). Listings ({@link SessionSummary#key()}, {@link SessionListing}) show stored
-     * keys, so compare a session's key with a listed one through this method.
+     * keys, so compare a session's key with a listed one through this method. It is a pure function of
+     * {@code sessionKey} and touches no storage.
      */
     default String storedKey(String sessionKey) {
         return sessionKey;
