@@ -22,7 +22,6 @@ import org.jspecify.annotations.Nullable;
  */
 public non-sealed interface ServerSideEngine extends SessionEngine {
 
-
     /**
      * Returns the stored session for {@code key}, or empty if there is none or it has expired.
      *
@@ -73,4 +72,31 @@ public non-sealed interface ServerSideEngine extends SessionEngine {
      * @throws SessionStorageException if the storage cannot be written
      */
     int clearExpired();
+
+    /**
+     * Returns the key the storage keeps the session of {@code sessionKey} under: the key itself by default;
+     * its hash for an engine that hashes keys at rest ({@code hashKeys(true)} of the {@code db} and
+     * {@code cache} engines). Listings ({@link SessionSummary#key()}, {@link SessionListing}) show stored
+     * keys, so compare a session's key with a listed one through this method. It is a pure function of
+     * {@code sessionKey} and touches no storage.
+     */
+    default String storedKey(String sessionKey) {
+        return sessionKey;
+    }
+
+    /**
+     * Deletes the record stored under {@code storedKey}, a key as listings show it
+     * ({@link SessionSummary#key()}, {@link SessionListing#live}): how an operator revokes one listed
+     * session. By default the same as {@link #delete}; an engine that hashes keys at rest deletes the record
+     * named by the hash, which {@link #delete} (taking the key a client sends) never does. Never pass it a
+     * key that came from a client.
+     *
+     * @return whether there was such a record
+     * @throws SessionStorageException if the storage cannot be written
+     */
+    default boolean deleteStored(String storedKey) {
+        boolean existed = exists(storedKey);
+        delete(storedKey);
+        return existed;
+    }
 }

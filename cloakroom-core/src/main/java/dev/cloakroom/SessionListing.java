@@ -11,6 +11,9 @@ import java.util.Optional;
  * not by {@code cache}, whose store is shared with other data, nor by {@code signed_cookies}, which stores
  * nothing. The engine reads its own storage the way it does for sessions (same connection pool, SQL
  * dialect, file names and charset). Implementations are thread-safe; a scan is not a snapshot.
+ *
+ * <p>Keys here are stored keys ({@link ServerSideEngine#storedKey}): on an engine that hashes keys at rest,
+ * {@link #live} returns hashes and {@link #find} takes one; elsewhere they are the session keys.
  */
 public interface SessionListing {
 
@@ -21,8 +24,8 @@ public interface SessionListing {
     String description();
 
     /**
-     * Returns the stored session for {@code key}, expired or not; empty if there is none or the key is
-     * not a session key.
+     * Returns the stored session under the stored key {@code key}, expired or not; empty if there is none
+     * or the key is not a session key.
      *
      * @throws SessionStorageException if the storage cannot be read
      */

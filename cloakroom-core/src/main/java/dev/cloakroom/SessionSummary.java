@@ -8,7 +8,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link UserSessionIndex#sessionsOf} tells about one session: enough to list and revoke it.
  *
- * @param key the full session key (show only {@link #keySuffix()} to people)
+ * <p>The key is the one the storage holds ({@link ServerSideEngine#storedKey}): the session key, or its
+ * hash on an engine that hashes keys at rest. To tell whether a summary is the current session, compare
+ * it with {@code engine.storedKey(session.key())} (or use
+ * {@link dev.cloakroom.contrib.auth.UserSessions#isCurrent}); to revoke it, pass it to
+ * {@link ServerSideEngine#deleteStored}.
+ *
+ * @param key the stored key: the session key, or its hash on an engine that hashes keys (show only
+ *     {@link #keySuffix()} to people)
  * @param expiresAt when it expires
  * @param lastSeen when it was last saved, if the engine records it
  */

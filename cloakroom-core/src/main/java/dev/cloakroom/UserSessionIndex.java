@@ -14,15 +14,16 @@ import org.jspecify.annotations.Nullable;
 public interface UserSessionIndex {
 
     /**
-     * Returns the user's live (unexpired) sessions, soonest expiry first.
+     * Returns the user's live (unexpired) sessions, soonest expiry first. Their keys are stored keys
+     * ({@link ServerSideEngine#storedKey}): hashes on an engine that hashes keys at rest.
      *
      * @throws SessionStorageException if the storage cannot be read
      */
     List<SessionSummary> sessionsOf(String userId);
 
     /**
-     * Deletes every session of the user except {@code exceptKey} (the caller's own, or {@code null} for
-     * all) and returns how many it deleted.
+     * Deletes every session of the user except {@code exceptKey} (the caller's own session key, as its
+     * cookie carries it, or {@code null} for all) and returns how many it deleted.
      *
      * @throws SessionStorageException if the storage cannot be written
      */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Print one session as JSON, decoded with the configured secret key, with its expiry.",
             "db, cached_db and file show expired sessions too (\"expired\": true); cache only live ones.",
-            "With signed_cookies, KEY is the cookie's value. Exit 1 if there is no such session."})
+            "With signed_cookies, KEY is the cookie's value. Exit 1 if there is no such session.",
+            "With CLOAKROOM_HASH_KEYS on, KEY is still the session key: it is hashed to find the session."})
 final class InspectCommand extends EngineCommand {
 
     @Parameters(paramLabel = "KEY", description = "The session key: the value of the session cookie.")
@@ -37,7 +38,8 @@ final class InspectCommand extends EngineCommand {
         Instant now = config.sessionSettings().clock().instant();
         try (OpenedEngine engine = open(config)) {
             Optional<SessionListing> listing = Storage.listing(engine);
-            Optional<StoredSession> row = listing.isPresent() ? listing.get().find(key)
+            String storedKey = Storage.serverSide(engine).storedKey(key);
+            Optional<StoredSession> row = listing.isPresent() ? listing.get().find(storedKey)
                     : Storage.serverSide(engine).load(key);
             StoredSession found = row.orElseThrow(() -> CommandFailure.notFound("No session "
                     + Output.suffix(key) + " in the " + engine.name() + " engine (" + engine.description()
@@ -48,7 +50,8 @@ final class InspectCommand extends EngineCommand {
                             + " exists but its data does not verify with the configured secret key; set "
                             + "CLOAKROOM_SECRET_KEY (and CLOAKROOM_SECRET_KEY_FALLBACKS) "
                             + "to the key that wrote it"));
-            print(found.key(), found.expiresAt(), found.isExpiredAt(now), found.userId(), decoded);
+            print(key, storedKey.equals(key) ? null : storedKey, found.expiresAt(), found.isExpiredAt(now),
+                    found.userId(), decoded);
         }
         return Cli.OK;
     }
@@ -59,16 +62,19 @@ final class InspectCommand extends EngineCommand {
                 CommandFailure.notFound("The value is not a signed_cookies session signed with the "
                         + "configured secret key; set CLOAKROOM_SECRET_KEY to the key that signed it"));
         Instant expires = decoded.signedAt().plus(config.sessionSettings().cookieAge());
-        print(null, expires, !expires.isAfter(config.sessionSettings().clock().instant()), null, decoded);
+        print(null, null, expires, !expires.isAfter(config.sessionSettings().clock().instant()), null,
+                decoded);
         return Cli.OK;
     }
 
-    private void print(@Nullable String sessionKey, Instant expiresAt, boolean expired,
-            @Nullable String userColumn,
-            SignedValues.Decoded decoded) {
+    private void print(@Nullable String sessionKey, @Nullable String storedKey, Instant expiresAt,
+            boolean expired, @Nullable String userColumn, SignedValues.Decoded decoded) {
         Map<String, Object> json = new LinkedHashMap<>();
         if (sessionKey != null) {
             json.put("session_key", sessionKey);
+        }
+        if (storedKey != null) {
+            json.put("stored_key", storedKey);
         }
         json.put("expire_date", Output.iso(expiresAt));
         json.put("expired", expired);

@@ -4,6 +4,7 @@ import dev.cloakroom.SessionListing;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
+import dev.cloakroom.config.CloakroomSettings;
 import dev.cloakroom.config.Settings;
 import dev.cloakroom.config.OpenedEngine;
 import java.time.Instant;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List live sessions, soonest expiry first: key, expiry (UTC), size, user.",
             "db, cached_db and file list everything; cache and memory only a user's sessions (--user).",
-            "--user on db without a user_id column decodes each session with the configured secret key."})
+            "--user on db without a user_id column decodes each session with the configured secret key.",
+            "With CLOAKROOM_HASH_KEYS on, the store holds hashes of the keys, not the keys, so KEY is the",
+            "stored hash: revoke one with 'cloakroom revoke --stored KEY'."})
 final class ListCommand extends EngineCommand {
 
     @Option(names = "--user", paramLabel = "ID",
@@ -39,7 +42,9 @@ final class ListCommand extends EngineCommand {
         Instant now = config.sessionSettings().clock().instant();
         try (OpenedEngine engine = open(config)) {
             Optional<SessionListing> listing = Storage.listing(engine);
-            print(listing.isPresent() ? fromListing(listing.get(), engine, config, now) : fromIndex(engine));
+            boolean hashed = config.get(CloakroomSettings.HASH_KEYS);
+            print(listing.isPresent() ? fromListing(listing.get(), engine, config, now) : fromIndex(engine),
+                    hashed);
         }
         return Cli.OK;
     }
@@ -91,8 +96,13 @@ final class ListCommand extends EngineCommand {
         return lines;
     }
 
-    private void print(List<Line> lines) {
-        out().printf("%-40s  %-19s  %8s  %s%n", "KEY", "EXPIRES (UTC)", "SIZE", "USER");
+    private void print(List<Line> lines, boolean hashed) {
+        if (hashed) {
+            out().println("Keys are stored hashes (CLOAKROOM_HASH_KEYS), not session keys; "
+                    + "revoke one with 'cloakroom revoke --stored KEY'.");
+        }
+        out().printf("%-40s  %-19s  %8s  %s%n", hashed ? "STORED KEY (SHA-256)" : "KEY", "EXPIRES (UTC)",
+                "SIZE", "USER");
         for (Line line : lines) {
             out().printf("%-40s  %-19s  %8s  %s%n", line.key(), Output.date(line.expiresAt()),
                     line.size() == null ? "-" : line.size().toString(), line.user() == null

@@ -23,11 +23,18 @@ import picocli.CommandLine.Parameters;
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = {"Delete sessions (logging their users out): the given keys, or all of a user's.",
             "Exit 1 if one of the keys names no session. Signed cookies cannot be revoked (exit 2):",
-            "rotate CLOAKROOM_SECRET_KEY to invalidate all of them."})
+            "rotate CLOAKROOM_SECRET_KEY to invalidate all of them.",
+            "With CLOAKROOM_HASH_KEYS on, KEY is the session key (it is hashed); to revoke a key as",
+            "'cloakroom list' shows it (its stored hash), add --stored."})
 final class RevokeCommand extends EngineCommand {
 
     @Parameters(paramLabel = "KEY", arity = "0..*", description = "Session keys to delete.")
     List<String> keys = new ArrayList<>();
+
+    @Option(names = "--stored",
+            description = "The KEYs are stored keys as 'cloakroom list' shows them (hashes when "
+                    + "CLOAKROOM_HASH_KEYS is on), deleted as they are.")
+    boolean stored;
 
     @Option(names = "--user", paramLabel = "ID",
             description = "Delete every session of this user id instead.")
@@ -55,8 +62,9 @@ final class RevokeCommand extends EngineCommand {
     private int revokeKeys(ServerSideEngine engine) {
         int missing = 0;
         for (String key : keys) {
-            if (SessionKeys.isValid(key) && engine.exists(key)) {
-                engine.delete(key);
+            boolean revoked = SessionKeys.isValid(key)
+                    && (stored ? engine.deleteStored(key) : deleteIfExists(engine, key));
+            if (revoked) {
                 out().println("Revoked " + Output.suffix(key));
             } else {
                 err().println("cloakroom: No session " + Output.suffix(key));
@@ -65,6 +73,14 @@ final class RevokeCommand extends EngineCommand {
         }
         out().println("Revoked " + Output.plural(keys.size() - missing, "session") + ".");
         return missing == 0 ? Cli.OK : Cli.NOT_FOUND;
+    }
+
+    private static boolean deleteIfExists(ServerSideEngine engine, String key) {
+        if (!engine.exists(key)) {
+            return false;
+        }
+        engine.delete(key);
+        return true;
     }
 
     private int revokeUser(Settings config, OpenedEngine engine, String userId) {
@@ -90,7 +106,7 @@ final class RevokeCommand extends EngineCommand {
         for (StoredSession row : sessions.live(now, 0)) {
             Optional<SignedValues.Decoded> decoded = decoder.sessionData(row.data());
             if (decoded.isPresent() && userId.equals(SignedValues.userId(decoded.get(), userIdKey))) {
-                server.delete(row.key());
+                server.deleteStored(row.key()); // listed: a stored key
                 revoked++;
             }
         }

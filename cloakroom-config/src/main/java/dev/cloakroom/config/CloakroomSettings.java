@@ -150,6 +150,12 @@ public final class CloakroomSettings {
             .label("PREFIX").defaultValue("cloakroom:session:", "`cloakroom:session:`")
             .description("The prefix of every Redis key of the cache and cached_db engines.").build();
 
+    /** {@code hash-keys}: whether {@code db} and {@code cache} store hashes of session keys. */
+    public static final Setting<Boolean> HASH_KEYS = Setting.builder("hash-keys", SettingValues::bool)
+            .label("BOOL").defaultValue(false, "`false`")
+            .description("Store a SHA-256 of each session key instead of the key (db, cache, cached_db), so "
+                    + "a copy of the store gives no live key. Not with a Django sharing the store.").build();
+
     /** {@code file.path}: the directory of {@code file}. */
     public static final Setting<Path> FILE_PATH = Setting.builder("file.path", v -> Path.of(v)).label("DIR")
             .defaultIn(directory -> Path.of(System.getProperty("java.io.tmpdir")),
@@ -162,7 +168,7 @@ public final class CloakroomSettings {
             SAVE_EVERY_REQUEST, EXPIRE_AT_BROWSER_CLOSE, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, TOUCH_AFTER,
             DJANGO_VERSION, JDBC_URL, JDBC_TABLE,
             JDBC_USER_COLUMN,
-            REDIS_URL, REDIS_KEY_PREFIX, FILE_PATH, SESSION_HEADER);
+            REDIS_URL, REDIS_KEY_PREFIX, HASH_KEYS, FILE_PATH, SESSION_HEADER);
 
     private CloakroomSettings() {
     }

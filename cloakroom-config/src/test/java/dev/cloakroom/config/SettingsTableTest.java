@@ -46,6 +46,7 @@ class SettingsTableTest {
             Map.entry("redis.url", new String[] {"redis://cache:6380/2", "http://cache",
                     "expected a Redis URI such as redis://127.0.0.1:6379/0"}),
             Map.entry("redis.key-prefix", new String[] {"app:", null, null}),
+            Map.entry("hash-keys", new String[] {"true", "hashed", "expected true or false"}),
             Map.entry("file.path", new String[] {"sessions", null, null}),
             Map.entry("session.header", new String[] {"X-Session-Token", "X Token",
                     "sessionHeader must be an HTTP header name such as X-Session-Token, was 'X Token'"}));

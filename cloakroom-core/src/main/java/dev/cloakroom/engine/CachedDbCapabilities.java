@@ -44,9 +44,10 @@ final class CachedDbCapabilities {
         public int revokeAll(String userId, @Nullable String exceptKey) {
             List<SessionSummary> before = dbIndex.sessionsOf(userId);
             int revoked = dbIndex.revokeAll(userId, exceptKey);
+            String except = exceptKey == null ? null : storedKey(exceptKey);
             for (SessionSummary session : before) {
-                if (!session.key().equals(exceptKey)) {
-                    evict(session.key());
+                if (!session.key().equals(except)) {
+                    evictStored(session.key());
                 }
             }
             if (cache instanceof UserSessionIndex cacheIndex && cacheUsable()) {

@@ -77,6 +77,9 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
     private final Duration warnInterval;
     private final Duration retryCacheAfter;
 
+    /** Whether the cache stores hashes of keys, so a stored key must be deleted with deleteStored. */
+    private final boolean cacheHashesKeys;
+    /** Stored keys (the cache's {@link ServerSideEngine#storedKey}) to evict once the cache answers. */
     private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile Instant skipCacheUntil = Instant.MIN;
@@ -92,6 +95,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
         this.clock = builder.clock;
         this.warnInterval = builder.warnInterval;
         this.retryCacheAfter = builder.retryCacheAfter;
+        this.cacheHashesKeys = CachedDbEngineBuilder.hashesKeys(cache);
     }
 
     /**
@@ -123,7 +127,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
 
     @Override
     public Optional<StoredSession> load(String key) {
-        if (!cacheUsable() || (pendingEvictions.contains(key) && !evict(key))) {
+        if (!cacheUsable() || (isPending(key) && !evict(key))) {
             return db.load(key);
         }
         Optional<StoredSession> hit = fromCache("loading a session", () -> cache.load(key));
@@ -157,7 +161,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
 
     @Override
     public boolean exists(String key) {
-        if (cacheUsable() && !pendingEvictions.contains(key)) {
+        if (cacheUsable() && !isPending(key)) {
             Boolean cached = fromCache("checking a session", () -> cache.exists(key));
             if (Boolean.TRUE.equals(cached)) {
                 return true;
@@ -206,6 +210,20 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
     public void delete(String key) {
         db.delete(key);
         evict(key);
+    }
+
+    /** The database's stored key: both engines store keys the same way (checked when built). */
+    @Override
+    public String storedKey(String sessionKey) {
+        return db.storedKey(sessionKey);
+    }
+
+    /** Deletes the record stored under {@code storedKey} from the database, then from the cache. */
+    @Override
+    public boolean deleteStored(String storedKey) {
+        boolean deleted = db.deleteStored(storedKey);
+        evictStored(storedKey);
+        return deleted;
     }
 
     @Override
@@ -262,25 +280,47 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
      * @return whether the cache is known not to hold the key any more
      */
     final boolean evict(String key) {
+        return evictStored(cache.storedKey(key));
+    }
+
+    /** As {@link #evict}, for a key as the cache stores it (a listed key). */
+    final boolean evictStored(String storedKey) {
         if (cacheUsable()) {
             Boolean done = fromCache("evicting a session", () -> {
-                cache.delete(key);
+                deleteFromCache(storedKey);
                 return Boolean.TRUE;
             });
             if (done != null) {
-                pendingEvictions.remove(key);
+                pendingEvictions.remove(storedKey);
                 return true;
             }
         }
-        remember(key);
+        rememberStored(storedKey);
         return false;
     }
 
     private void remember(String key) {
+        rememberStored(cache.storedKey(key));
+    }
+
+    private void rememberStored(String storedKey) {
         if (pendingEvictions.size() < MAX_PENDING_EVICTIONS) {
-            pendingEvictions.add(key);
+            pendingEvictions.add(storedKey);
         } else {
             rememberOverflow();
+        }
+    }
+
+    private boolean isPending(String key) {
+        return !pendingEvictions.isEmpty() && pendingEvictions.contains(cache.storedKey(key));
+    }
+
+    /** One command on a plain cache ({@code delete}); the hash's own deletion on a hashing one. */
+    private void deleteFromCache(String storedKey) {
+        if (cacheHashesKeys) {
+            cache.deleteStored(storedKey);
+        } else {
+            cache.delete(storedKey);
         }
     }
 
@@ -334,7 +374,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
             for (int i = 0; i < EVICTIONS_PER_CALL && keys.hasNext(); i++) {
                 String key = keys.next();
                 try {
-                    cache.delete(key);
+                    deleteFromCache(key);
                     pendingEvictions.remove(key);
                 } catch (RuntimeException e) {
                     cacheFailed("evicting sessions changed while it was failing", e);

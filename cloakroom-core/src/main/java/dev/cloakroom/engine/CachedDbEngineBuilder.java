@@ -59,12 +59,17 @@ public final class CachedDbEngineBuilder {
      * Builds the engine; it implements {@link UserSessionIndex} and {@link SessionListing} if the
      * database engine does.
      *
-     * @throws IllegalArgumentException if both are the same engine
+     * @throws IllegalArgumentException if both are the same engine, or one hashes keys at rest and the
+     *     other does not ({@link ServerSideEngine#storedKey} differs)
      */
     public CachedDbEngine build() {
         if (cache == db) {
             throw new IllegalArgumentException("cached_db needs two different engines, a cache and a "
                     + "database; it was given " + cache + " for both");
+        }
+        if (hashesKeys(cache) != hashesKeys(db)) {
+            throw new IllegalArgumentException("cached_db needs both engines to store keys the same way: "
+                    + "turn hashKeys on for both or for neither (cache " + cache + ", db " + db + ")");
         }
         boolean listed = db instanceof SessionListing;
         if (db instanceof UserSessionIndex) {
@@ -72,6 +77,12 @@ public final class CachedDbEngineBuilder {
                     : new CachedDbCapabilities.Indexed(this);
         }
         return listed ? new CachedDbCapabilities.Listed(this) : new CachedDbEngine(this);
+    }
+
+    /** Whether {@code engine} stores keys as something else than themselves (hashes). */
+    static boolean hashesKeys(ServerSideEngine engine) {
+        String probe = "cachedbprobe0000000000000000000000";
+        return !engine.storedKey(probe).equals(probe);
     }
 
     private static Duration nonNegative(String name, Duration value) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@code /sessions}: the logged-in user's sessions and "sign out everywhere else" ({@code POST
@@ -47,7 +46,7 @@ final class SessionsServlet extends PageServlet {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("key", "…" + summary.keySuffix());
                 row.put("expires", SessionPanel.human(Duration.between(now, summary.expiresAt())));
-                row.put("current", Objects.equals(summary.key(), session.key()));
+                row.put("current", UserSessions.isCurrent(summary, session));
                 rows.add(row);
             }
             model.put("sessions", rows);

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.engine.MemoryEngine;
 import dev.cloakroom.engine.SignedCookieEngine;
+import dev.cloakroom.jdbc.JdbcEngine;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The HTML pages over real HTTP, on the memory engine: forms, CSRF, flash messages, the panel. */
 class DemoPagesTest {
@@ -160,6 +163,27 @@ class DemoPagesTest {
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.header("Content-Type")).hasValue("text/css;charset=utf-8");
         assertThat(browser.get("/static/../templates/home.mustache").status()).isEqualTo(404);
+    }
+
+    @Test
+    void yourSessionsMarksThisBrowserAndSignsOutOthersWhenKeysAreHashedAtRest(@TempDir Path directory) {
+        server.close();
+        JdbcEngine hashing = JdbcEngine.builder("jdbc:sqlite:" + directory.resolve("sessions.sqlite3"))
+                .userColumn().hashKeys(true).build();
+        server = DemoServer.start(hashing, "db", settings, 0);
+        TestClient other = new TestClient(server.uri());
+        browser = other;
+        submit("/login", "/login", Map.of("username", "alice", "password", "alice"));
+        browser = new TestClient(server.uri());
+        submit("/login", "/login", Map.of("username", "alice", "password", "alice"));
+
+        String sessions = browser.get("/sessions").body();
+        assertThat(Pattern.compile("this browser").matcher(sessions).results().count()).isOne();
+        submit("/sessions", "/sessions/revoke-others", Map.of());
+        assertThat(browser.get("/sessions").body()).contains("Signed out 1 other session.")
+                .contains("this browser");
+        assertThat(other.get("/").body()).doesNotContain("id=\"who\"");
+        hashing.close();
     }
 
     @Test

@@ -20,12 +20,14 @@ import org.jspecify.annotations.Nullable;
 final class IndexedJdbcEngine extends JdbcEngine implements UserSessionIndex {
 
     IndexedJdbcEngine(DataSource dataSource, @Nullable HikariDataSource ownedPool, SqlDialect dialect,
-            String jdbcUrl, String table, String userColumn, Clock clock, int batchSize, Duration pause) {
-        super(dataSource, ownedPool, dialect, jdbcUrl, table, userColumn, clock, batchSize, pause);
+            String jdbcUrl, String table, String userColumn, Clock clock, int batchSize, Duration pause,
+            boolean hashKeys) {
+        super(dataSource, ownedPool, dialect, jdbcUrl, table, userColumn, clock, batchSize, pause, hashKeys);
     }
 
     /**
-     * Returns the user's live sessions, soonest expiry first: one query on the user column's index.
+     * Returns the user's live sessions, soonest expiry first: one query on the user column's index. Their
+     * keys are the stored keys: hashes when the engine hashes keys.
      *
      * @throws SessionStorageException if the database fails
      */
@@ -51,7 +53,7 @@ final class IndexedJdbcEngine extends JdbcEngine implements UserSessionIndex {
 
     /**
      * Deletes every session of the user, expired or not, except {@code exceptKey}: one statement on the
-     * user column's index.
+     * user column's index. {@code exceptKey} is a session key, hashed first when the engine hashes keys.
      *
      * @throws SessionStorageException if the database fails
      */
@@ -64,7 +66,7 @@ final class IndexedJdbcEngine extends JdbcEngine implements UserSessionIndex {
             try (PreparedStatement statement = c.prepareStatement(delete)) {
                 statement.setString(1, userId);
                 if (exceptKey != null) {
-                    statement.setString(2, exceptKey);
+                    statement.setString(2, storedKey(exceptKey));
                 }
                 return statement.executeUpdate();
             }

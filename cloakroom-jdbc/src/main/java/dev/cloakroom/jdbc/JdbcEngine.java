@@ -9,6 +9,7 @@ import dev.cloakroom.SessionStorageException;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.internal.SessionKeys;
+import dev.cloakroom.internal.StoredKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,6 +62,11 @@ import org.slf4j.LoggerFactory;
  * {@code UserSessionIndex}: ask with {@code engine instanceof UserSessionIndex}. Every engine implements
  * {@link SessionListing} (for the {@code cloakroom} command) with the same pool, dialect and dates.
  *
+ * <p>With {@link JdbcEngineBuilder#hashKeys(boolean) hashKeys(true)} the {@code session_key} column holds
+ * a hash of each key (40 hex characters, {@link #storedKey}) instead of the key: every method hashes the
+ * key it is given, {@link #load} returns the key it was asked with, and the listing
+ * ({@link SessionListing}, {@link UserSessionIndex}) shows the hashes. Django can then not share the table.
+ *
  * <p>Thread-safe. {@link #close()} closes the pool the engine built from a JDBC URL; a {@link DataSource}
  * passed in is left open for its owner to close.
  */
@@ -79,10 +85,12 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
     private final String database;
     private final int batchSize;
     private final Duration pause;
+    final boolean hashKeys;
 
     JdbcEngine(DataSource dataSource, @Nullable HikariDataSource ownedPool, SqlDialect dialect,
             String jdbcUrl, String table, @Nullable String userColumn, Clock clock, int batchSize,
-            Duration pause) {
+            Duration pause, boolean hashKeys) {
+        this.hashKeys = hashKeys;
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.table = table;
@@ -144,7 +152,7 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
         }
         return connections.read("load session", key, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql.load())) {
-                statement.setString(1, key);
+                statement.setString(1, storedKey(key));
                 dialect.bindInstant(statement, 2, clock.instant());
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
@@ -162,7 +170,7 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
         String key = requireValid(session.key());
         return connections.call("create session", key, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql.insert())) {
-                statement.setString(1, key);
+                statement.setString(1, storedKey(key));
                 statement.setString(2, session.data());
                 dialect.bindInstant(statement, 3, session.expiresAt());
                 if (userColumn != null) {
@@ -181,6 +189,7 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
     @Override
     public SaveResult save(@Nullable StoredSession loaded, StoredSession next) {
         String key = requireValid(next.key());
+        String stored = storedKey(key);
         return connections.call("save session", key, c -> {
             int updated;
             String digestSql = sql.replaceByDigest();
@@ -195,13 +204,13 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
                 if (userColumn != null) {
                     statement.setString(i++, next.userId());
                 }
-                statement.setString(i++, key);
+                statement.setString(i++, stored);
                 if (loaded != null) {
                     statement.setString(i, loadedDigest != null ? loadedDigest : loaded.data());
                 }
                 updated = statement.executeUpdate();
             }
-            return updated > 0 ? SaveResult.SAVED : afterNoRowUpdated(c, key, loaded, next);
+            return updated > 0 ? SaveResult.SAVED : afterNoRowUpdated(c, stored, loaded, next);
         });
     }
 
@@ -212,10 +221,10 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
      * Stored data merely equal to {@code next} is a conflict: another request computed the same result
      * from the same data, and this request's change must be applied on top of it.
      */
-    private SaveResult afterNoRowUpdated(Connection c, String key, @Nullable StoredSession loaded,
+    private SaveResult afterNoRowUpdated(Connection c, String storedKey, @Nullable StoredSession loaded,
             StoredSession next) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql.currentData())) {
-            statement.setString(1, key);
+            statement.setString(1, storedKey);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     return SaveResult.GONE;
@@ -231,13 +240,32 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
     @Override
     public void delete(String key) {
         if (SessionKeys.isValid(key)) {
-            connections.call("delete session", key, c -> {
-                try (PreparedStatement statement = c.prepareStatement(sql.delete())) {
-                    statement.setString(1, key);
-                    return statement.executeUpdate();
-                }
-            });
+            deleteRow(storedKey(key), key);
         }
+    }
+
+    /** Deletes the row under {@code storedKey} as it is, also when the engine hashes keys. */
+    @Override
+    public boolean deleteStored(String storedKey) {
+        return SessionKeys.isValid(storedKey) && deleteRow(storedKey, storedKey);
+    }
+
+    private boolean deleteRow(String storedKey, String shownKey) {
+        return connections.call("delete session", shownKey, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql.delete())) {
+                statement.setString(1, storedKey);
+                return statement.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /**
+     * Returns the hash of {@code sessionKey} ({@link StoredKeys#hash}: SHA-256 cut to 40 hex characters)
+     * when the engine was built with {@code hashKeys(true)}, the key itself otherwise.
+     */
+    @Override
+    public String storedKey(String sessionKey) {
+        return hashKeys ? StoredKeys.hash(sessionKey) : sessionKey;
     }
 
     @Override
@@ -247,7 +275,7 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
         }
         return connections.read("look up session", key, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql.exists())) {
-                statement.setString(1, key);
+                statement.setString(1, storedKey(key));
                 try (ResultSet row = statement.executeQuery()) {
                     return row.next();
                 }
@@ -383,7 +411,8 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
     @Override
     public String toString() {
         return "JdbcEngine[" + database + ", table " + table
-                + (userColumn == null ? "" : ", user column " + userColumn) + "]";
+                + (userColumn == null ? "" : ", user column " + userColumn)
+                + (hashKeys ? ", keys hashed" : "") + "]";
     }
 
     private static String requireValid(String key) {

@@ -40,6 +40,7 @@ public final class JdbcEngineBuilder {
     private Duration statementTimeout = Duration.ofSeconds(10);
     private int poolSize = 10;
     private boolean createSchema = true;
+    private boolean hashKeys;
 
     JdbcEngineBuilder(@Nullable DataSource dataSource, @Nullable String jdbcUrl) {
         this.dataSource = dataSource;
@@ -170,6 +171,20 @@ public final class JdbcEngineBuilder {
     }
 
     /**
+     * Sets whether the table holds a hash of each session key instead of the key, so that a copy of the
+     * table (a backup, a replica, a dump) gives no live session key; by default {@code false}, which keeps
+     * the rows exactly Django's. The stored key is SHA-256 of the key cut to 160 bits, as 40 hex characters,
+     * which fits Django's {@code varchar(40)} column, so existing tables need no change; it costs one
+     * SHA-256 per operation. Django looks rows up by the raw key, so a Django sharing the table would not
+     * find sessions saved with this on: turn it on only for a table Cloakroom alone uses. Sessions stored
+     * before it was turned on are not found after (and the other way round).
+     */
+    public JdbcEngineBuilder hashKeys(boolean hashKeys) {
+        this.hashKeys = hashKeys;
+        return this;
+    }
+
+    /**
      * Builds the engine and, unless {@link #createSchema(boolean) createSchema(false)}, migrates the schema.
      * With a {@linkplain #userColumn() user column} the engine is also a
      * {@link dev.cloakroom.UserSessionIndex}.
@@ -218,9 +233,9 @@ public final class JdbcEngineBuilder {
         String column = userColumn;
         return column == null
                 ? new JdbcEngine(source, pool, dialect, url, table, null, clock, clearExpiredBatchSize,
-                        clearExpiredPause)
+                        clearExpiredPause, hashKeys)
                 : new IndexedJdbcEngine(source, pool, dialect, url, table, column, clock,
-                        clearExpiredBatchSize, clearExpiredPause);
+                        clearExpiredBatchSize, clearExpiredPause, hashKeys);
     }
 
     private JdbcEngine migrated(JdbcEngine engine) {
@@ -291,6 +306,6 @@ public final class JdbcEngineBuilder {
                 + clearExpiredBatchSize + ", clearExpiredPause=" + clearExpiredPause.toMillis() + "ms"
                 + ", connectionTimeout=" + connectionTimeout.toMillis() + "ms"
                 + ", statementTimeout=" + statementTimeout.toMillis() + "ms, poolSize=" + poolSize
-                + ", createSchema=" + createSchema + "]";
+                + ", createSchema=" + createSchema + ", hashKeys=" + hashKeys + "]";
     }
 }

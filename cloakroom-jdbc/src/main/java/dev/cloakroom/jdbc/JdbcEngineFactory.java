@@ -13,7 +13,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Opens the {@code db} engine from settings ({@code jdbc.url}, {@code jdbc.table}, {@code jdbc.user-column}):
+ * Opens the {@code db} engine from settings ({@code jdbc.url}, {@code jdbc.table}, {@code jdbc.user-column},
+ * {@code hash-keys}):
  * the {@link dev.cloakroom.config.EngineFactory} this module registers.
  */
 public final class JdbcEngineFactory implements EngineFactory {
@@ -113,7 +114,8 @@ public final class JdbcEngineFactory implements EngineFactory {
     private static JdbcEngineBuilder builder(Settings settings, SessionSettings session, String url,
             Schema schema) {
         JdbcEngineBuilder builder = JdbcEngine.builder(url).clock(session.clock())
-                .createSchema(schema == Schema.CREATE_MISSING);
+                .createSchema(schema == Schema.CREATE_MISSING)
+                .hashKeys(settings.get(CloakroomSettings.HASH_KEYS));
         String table = settings.get(CloakroomSettings.JDBC_TABLE);
         try {
             return builder.table(table);

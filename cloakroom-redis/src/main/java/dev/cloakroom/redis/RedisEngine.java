@@ -8,6 +8,7 @@ import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
+import dev.cloakroom.internal.StoredKeys;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -49,6 +50,11 @@ import org.jspecify.annotations.Nullable;
  * Cluster are dropped by {@link #sessionsOf} and {@link #revokeAll}, and expired members on every write to
  * the index.
  *
+ * <p>With {@link Builder#hashKeys(boolean) hashKeys(true)} Redis holds a hash of each session key (40 hex
+ * characters, {@link #storedKey}) instead of the key, in the hash's name and in the user indexes: every
+ * method hashes the key it is given, {@link #load} returns the key it was asked with, and
+ * {@link #sessionsOf} lists the hashes.
+ *
  * <p>Thread-safe: one instance, holding one shared connection, serves the whole application. Close it
  * when the application stops.
  */
@@ -66,8 +72,10 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
     private final String prefix;
     private final Clock clock;
     private final boolean indexInScript;
+    private final boolean hashKeys;
 
     private RedisEngine(Builder builder, RedisTarget target) {
+        this.hashKeys = builder.hashKeys;
         this.redis = new RedisConnection(target, builder.commandTimeout, builder.connectTimeout,
                 builder.maxReconnectDelay);
         this.prefix = builder.keyPrefix;
@@ -98,7 +106,7 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
     public Optional<StoredSession> load(String key) {
         String what = "loading a session (…" + SessionKeys.suffix(key) + ")";
         List<KeyValue<String, String>> fields = redis.call(what,
-                c -> c.hmget(sessionKey(key), DATA, EXPIRES, USER));
+                c -> c.hmget(sessionKey(storedKey(key)), DATA, EXPIRES, USER));
         String data = valueOf(fields, 0);
         if (data == null) {
             return Optional.empty();
@@ -139,16 +147,17 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
         long ttl = expiresAt - now;
         String user = Objects.requireNonNullElse(session.userId(), "");
         boolean indexed = !user.isEmpty() && ttl > 0;
+        String member = storedKey(session.key());
         String[] keys = indexed && indexInScript
-                ? new String[] {sessionKey(session.key()), userKey(user)}
-                : new String[] {sessionKey(session.key())};
-        String[] args = SessionScript.args(op, session.key(), session.data(), expiresAt, ttl, user, now,
+                ? new String[] {sessionKey(member), userKey(user)}
+                : new String[] {sessionKey(member)};
+        String[] args = SessionScript.args(op, member, session.data(), expiresAt, ttl, user, now,
                 loadedData);
         RedisClusterAsyncCommands<String, String> commands = redis.commands(what);
         CompletionStage<Long> result = SessionScript.run(commands, keys, args);
         @Nullable CompletionStage<Long> index = indexed && !indexInScript
                 ? SessionScript.run(commands, new String[] {userKey(user)},
-                        SessionScript.args("index", session.key(), "", expiresAt, ttl, "", now, ""))
+                        SessionScript.args("index", member, "", expiresAt, ttl, "", now, ""))
                 : null;
         long answer = redis.await(result, what);
         if (index != null) {
@@ -163,19 +172,36 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
      */
     @Override
     public void delete(String key) {
-        String what = "deleting a session (…" + SessionKeys.suffix(key) + ")";
+        deleteHash(storedKey(key), "deleting a session (…" + SessionKeys.suffix(key) + ")");
+    }
+
+    /** Deletes the hash under {@code storedKey} as it is, also when the engine hashes keys; one command. */
+    @Override
+    public boolean deleteStored(String storedKey) {
+        return deleteHash(storedKey, "deleting a listed session (…" + SessionKeys.suffix(storedKey) + ")");
+    }
+
+    private boolean deleteHash(String member, String what) {
         if (indexInScript) {
-            redis.await(SessionScript.run(redis.commands(what), new String[] {sessionKey(key)},
-                    SessionScript.deleteArgs(key, userKeyPrefix())), what);
-        } else {
-            redis.call(what, c -> c.del(sessionKey(key)));
+            return redis.await(SessionScript.run(redis.commands(what), new String[] {sessionKey(member)},
+                    SessionScript.deleteArgs(member, userKeyPrefix())), what) > 0;
         }
+        return redis.call(what, c -> c.del(sessionKey(member))) > 0;
     }
 
     @Override
     public boolean exists(String key) {
         return redis.call("checking whether a session exists (…" + SessionKeys.suffix(key) + ")",
-                c -> c.exists(sessionKey(key))) > 0;
+                c -> c.exists(sessionKey(storedKey(key)))) > 0;
+    }
+
+    /**
+     * Returns the hash of {@code sessionKey} ({@link StoredKeys#hash}: SHA-256 cut to 40 hex characters)
+     * when the engine was built with {@code hashKeys(true)}, the key itself otherwise.
+     */
+    @Override
+    public String storedKey(String sessionKey) {
+        return hashKeys ? StoredKeys.hash(sessionKey) : sessionKey;
     }
 
     /** Returns 0: Redis deletes expired sessions by itself (each key's TTL). */
@@ -188,7 +214,8 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
 
     /**
      * Returns the user's unexpired sessions, soonest expiry first, with {@code lastSeen} set to when each
-     * was last saved. Index members that no longer belong to the user are removed on the way.
+     * was last saved. Index members that no longer belong to the user are removed on the way. The keys are
+     * stored keys: hashes when the engine hashes keys.
      */
     @Override
     public List<SessionSummary> sessionsOf(String userId) {
@@ -221,7 +248,8 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
 
     /**
      * Deletes the user's sessions but {@code exceptKey}; each is deleted only if it still belongs to the
-     * user (checked by a script, atomically), so a key that changed hands is left alone.
+     * user (checked by a script, atomically), so a key that changed hands is left alone. {@code exceptKey}
+     * is a session key, hashed first when the engine hashes keys.
      */
     @Override
     public int revokeAll(String userId, @Nullable String exceptKey) {
@@ -229,7 +257,8 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
         String index = userKey(userId);
         RedisClusterAsyncCommands<String, String> commands = redis.commands(what);
         List<String> members = redis.await(commands.zrange(index, 0, -1), what);
-        List<String> targets = members.stream().filter(m -> !m.equals(exceptKey)).toList();
+        String except = exceptKey == null ? null : storedKey(exceptKey);
+        List<String> targets = members.stream().filter(m -> !m.equals(except)).toList();
         List<CompletionStage<Long>> deletions = new ArrayList<>();
         for (String member : targets) {
             deletions.add(SessionScript.run(commands, new String[] {sessionKey(member)},
@@ -255,7 +284,8 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
 
     @Override
     public String toString() {
-        return "RedisEngine[" + redis.target() + ", keyPrefix=" + prefix + "]";
+        return "RedisEngine[" + redis.target() + ", keyPrefix=" + prefix + (hashKeys ? ", keys hashed" : "")
+                + "]";
     }
 
     // ---------------------------------------------------------------- helpers
@@ -299,6 +329,7 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
         private Duration commandTimeout = Duration.ofSeconds(2);
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration maxReconnectDelay = Duration.ofSeconds(1);
+        private boolean hashKeys;
 
         private Builder(List<String> uris) {
             this.uris = uris;
@@ -363,6 +394,18 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
          */
         public Builder maxReconnectDelay(Duration delay) {
             this.maxReconnectDelay = positive("maxReconnectDelay", delay);
+            return this;
+        }
+
+        /**
+         * Sets whether Redis holds a hash of each session key instead of the key (in the session hash's
+         * name and in the user indexes), so that a copy of Redis (an RDB or AOF file, a replica) gives no
+         * live session key; by default {@code false}. The stored key is SHA-256 of the key cut to 160
+         * bits, as 40 hex characters; it costs one SHA-256 per operation. Sessions stored before it was
+         * turned on are not found after (and the other way round).
+         */
+        public Builder hashKeys(boolean hashKeys) {
+            this.hashKeys = hashKeys;
             return this;
         }
 

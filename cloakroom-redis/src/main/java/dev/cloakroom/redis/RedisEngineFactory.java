@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Opens the {@code cache} engine from settings ({@code redis.url}, {@code redis.key-prefix}): the
+ * Opens the {@code cache} engine from settings ({@code redis.url}, {@code redis.key-prefix},
+ * {@code hash-keys}): the
  * {@link dev.cloakroom.config.EngineFactory} this module registers.
  */
 public final class RedisEngineFactory implements EngineFactory {
@@ -31,7 +32,8 @@ public final class RedisEngineFactory implements EngineFactory {
         RedisEngine engine;
         try {
             engine = RedisEngine.builder(url).keyPrefix(settings.get(CloakroomSettings.REDIS_KEY_PREFIX))
-                    .clock(settings.sessionSettings().clock()).build();
+                    .clock(settings.sessionSettings().clock())
+                    .hashKeys(settings.get(CloakroomSettings.HASH_KEYS)).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw settings.cannotUse(CloakroomSettings.REDIS_URL, shown, e);
         }

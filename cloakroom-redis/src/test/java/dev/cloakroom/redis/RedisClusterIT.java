@@ -6,6 +6,7 @@ import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionSummary;
+import dev.cloakroom.internal.StoredKeys;
 import dev.cloakroom.testkit.ServerSideEngineContract;
 import dev.cloakroom.testservers.PrivateCluster;
 import java.util.ArrayList;
@@ -56,6 +57,31 @@ class RedisClusterIT extends ServerSideEngineContract {
         assertThat(redis.sessionsOf("cluster-user")).extracting(SessionSummary::key)
                 .containsExactly(keys.get(0));
         assertThat(engine.load(keys.get(5))).isEmpty();
+    }
+
+    @Test
+    void hashedKeysKeepTheUserIndexListingAndRevokingWorkingAcrossSlots() {
+        try (RedisEngine hashing = RedisEngine.builder(cluster.urls()).hashKeys(true).clock(clock).build()) {
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Session session = Session.open(hashing, settings, null);
+                session.put("_auth_user_id", "hashed-user");
+                session.setVerifiedUser("hashed-user");
+                session.save();
+                keys.add(session.key());
+            }
+            assertThat(hashing.sessionsOf("hashed-user")).extracting(SessionSummary::key)
+                    .containsExactlyInAnyOrderElementsOf(keys.stream().map(StoredKeys::hash).toList());
+
+            assertThat(hashing.deleteStored(StoredKeys.hash(keys.get(1)))).isTrue();
+            assertThat(hashing.revokeAll("hashed-user", keys.get(0))).isEqualTo(4);
+
+            assertThat(hashing.sessionsOf("hashed-user")).extracting(SessionSummary::key)
+                    .containsExactly(StoredKeys.hash(keys.get(0)));
+            assertThat(hashing.load(keys.get(0))).isPresent();
+            assertThat(hashing.load(StoredKeys.hash(keys.get(0)))).isEmpty();
+            hashing.delete(keys.get(0));
+        }
     }
 
     @Test

@@ -15,7 +15,7 @@ public class CountingEngine implements ServerSideEngine {
     private final ServerSideEngine delegate;
     /** Calls to load and exists. */
     public final AtomicInteger reads = new AtomicInteger();
-    /** Calls to create, save and delete. */
+    /** Calls to create, save, delete and deleteStored. */
     public final AtomicInteger writes = new AtomicInteger();
 
     CountingEngine(ServerSideEngine delegate) {
@@ -55,6 +55,17 @@ public class CountingEngine implements ServerSideEngine {
     public boolean exists(String key) {
         reads.incrementAndGet();
         return delegate.exists(key);
+    }
+
+    @Override
+    public String storedKey(String sessionKey) {
+        return delegate.storedKey(sessionKey);
+    }
+
+    @Override
+    public boolean deleteStored(String storedKey) {
+        writes.incrementAndGet();
+        return delegate.deleteStored(storedKey);
     }
 
     @Override

@@ -51,6 +51,16 @@ public class ForwardingEngine implements ServerSideEngine {
     }
 
     @Override
+    public String storedKey(String sessionKey) {
+        return delegate.storedKey(sessionKey);
+    }
+
+    @Override
+    public boolean deleteStored(String storedKey) {
+        return delegate.deleteStored(storedKey);
+    }
+
+    @Override
     public int clearExpired() {
         return delegate.clearExpired();
     }

@@ -88,6 +88,30 @@ public abstract class ServerSideEngineContract extends SessionEngineContract<Ser
         assertThat(open(oldKey).get("a")).isNull();
     }
 
+    /**
+     * Cloakroom: a listed session is revoked by its stored key ({@code storedKey}, the key itself unless
+     * the engine hashes keys at rest), and an engine that stores another form never takes that form for a
+     * session key.
+     */
+    @Test
+    void deleteStoredRevokesBySessionsStoredKey() {
+        Session session = newSession();
+        session.put("x", 1);
+        String key = saved(session);
+        String stored = engine.storedKey(key);
+        assertThat(engine.storedKey(key)).as("a function of the key").isEqualTo(stored);
+        if (!stored.equals(key)) {
+            assertThat(engine.exists(stored)).isFalse();
+            assertThat(open(stored).get("x")).isNull();
+        }
+
+        assertThat(engine.deleteStored(stored)).isTrue();
+
+        assertThat(engine.exists(key)).isFalse();
+        assertThat(open(key).get("x")).isNull();
+        assertThat(engine.deleteStored(stored)).isFalse();
+    }
+
     /** Cloakroom: keys outside {@code a-z0-9} or over 40 characters never reach a server-side engine. */
     @Test
     void keysOutsideTheAlphabetAreDroppedByServerSideEngines() {

@@ -78,6 +78,17 @@ public final class UserSessions {
         return indexOf(engine).revokeAll(Objects.requireNonNull(userId, "userId"), exceptKey);
     }
 
+    /**
+     * Returns whether {@code summary}, from {@link #sessionsOf}, is the session {@code current}: compares
+     * stored keys, so it also holds on an engine that hashes keys at rest, where {@code summary.key()} is a
+     * hash.
+     */
+    public static boolean isCurrent(SessionSummary summary, Session current) {
+        String key = current.key();
+        return key != null && current.engine() instanceof ServerSideEngine engine
+                && summary.key().equals(engine.storedKey(key));
+    }
+
     private static UserSessionIndex indexOf(SessionEngine engine) {
         if (engine instanceof UserSessionIndex index) {
             return index;
