@@ -42,7 +42,7 @@ import org.w3c.dom.NodeList;
  * </ol>
  * It needs no network but the Maven repository. Prints one line per artifact checked, then a summary.
  *
- * <p>Arguments: {@code --resolved FILE} (dependency:list output, several modules appended),
+ * <p>Arguments: {@code --resolved FILE} (the output or log of dependency:list, of any number of modules),
  * {@code --root DIR} (the tree whose pom.xml files declare versions), {@code --advisories FILE},
  * {@code --holds FILE}, {@code --repository URL} (Maven Central by default), {@code --today YYYY-MM-DD}.
  * Without {@code --root} the age check is left out; without {@code --resolved} the advisory check is.
@@ -50,9 +50,9 @@ import org.w3c.dom.NodeList;
 public final class DependencyCheck {
 
     private static final Duration MAX_AGE = Duration.ofDays(365);
-    /** group:artifact:type[:classifier]:version:scope, as dependency:list prints it. */
+    /** group:artifact:type[:classifier]:version:scope, as dependency:list prints it (in the log too). */
     private static final Pattern RESOLVED = Pattern.compile(
-            "^\\s*([\\w.\\-]+):([\\w.\\-]+):[\\w\\-]+(?::[\\w.\\-]+)?:([\\w.\\-]+):(compile|runtime|provided|test|system)\\b");
+            "^(?:\\[INFO])?\\s*([\\w.\\-]+):([\\w.\\-]+):[\\w\\-]+(?::[\\w.\\-]+)?:([\\w.\\-]+):(compile|runtime|provided|test|system)\\b");
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern OUTPUT_TIMESTAMP =
             Pattern.compile("<project\\.build\\.outputTimestamp>\\s*(\\d{4}-[^<\\s]+Z|\\d{9,})\\s*<");
