@@ -51,8 +51,8 @@ public final class DependencyCheck {
 
     private static final Duration MAX_AGE = Duration.ofDays(365);
     /** group:artifact:type[:classifier]:version:scope, as dependency:list prints it (in the log too). */
-    private static final Pattern RESOLVED = Pattern.compile(
-            "^(?:\\[INFO])?\\s*([\\w.\\-]+):([\\w.\\-]+):[\\w\\-]+(?::[\\w.\\-]+)?:([\\w.\\-]+):(compile|runtime|provided|test|system)\\b");
+    private static final Pattern RESOLVED = Pattern.compile("^(?:\\[INFO])?\\s*([\\w.\\-]+):([\\w.\\-]+)"
+            + ":[\\w\\-]+(?::[\\w.\\-]+)?:([\\w.\\-]+):(compile|runtime|provided|test|system)\\b");
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final Pattern OUTPUT_TIMESTAMP =
             Pattern.compile("<project\\.build\\.outputTimestamp>\\s*(\\d{4}-[^<\\s]+Z|\\d{9,})\\s*<");
@@ -198,8 +198,8 @@ public final class DependencyCheck {
             Optional<LocalDate> released = released(d, d.version());
             if (released.isEmpty()) {
                 unknown++;
-                return (hold != null ? "held      " : "unknown   ") + gav + ": neither the repository nor its "
-                        + "POM or jar tells when it was published; newest " + newest.get()
+                return (hold != null ? "held      " : "unknown   ") + gav
+                        + ": neither the repository nor its POM or jar tells when it was published; newest " + newest.get()
                         + (hold != null ? ": " + hold[2] : "");
             }
             long days = Duration.between(released.get().atStartOfDay(), today.atStartOfDay()).toDays();
@@ -221,7 +221,8 @@ public final class DependencyCheck {
         HttpResponse<InputStream> response = http.send(get(base(d) + "maven-metadata.xml").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + " for " + d.ga() + "'s maven-metadata.xml");
+            throw new IOException("HTTP " + response.statusCode() + " for " + d.ga()
+                    + "'s maven-metadata.xml");
         }
         try (InputStream body = response.body()) {
             Document metadata = xml(body);
@@ -239,9 +240,11 @@ public final class DependencyCheck {
      * else the POM's project.build.outputTimestamp, else the newest entry date in its jar (read from the
      * jar's central directory with two range requests, not the whole jar); empty when none is known.
      */
-    private Optional<LocalDate> released(Declared d, String version) throws IOException, InterruptedException {
+    private Optional<LocalDate> released(Declared d, String version)
+            throws IOException, InterruptedException {
         String file = base(d) + version + "/" + d.artifact() + "-" + version;
-        HttpResponse<String> pom = http.send(get(file + ".pom").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> pom = http.send(get(file + ".pom").build(),
+                HttpResponse.BodyHandlers.ofString());
         if (pom.statusCode() != 200) {
             return Optional.empty();
         }
@@ -292,7 +295,8 @@ public final class DependencyCheck {
                 LocalDate at = LocalDate.of(year, month, Math.min(day, 28));
                 newest = newest == null || at.isAfter(newest) ? at : newest;
             }
-            i += 46 + Short.toUnsignedInt(directory.getShort(i + 28)) + Short.toUnsignedInt(directory.getShort(i + 30))
+            i += 46 + Short.toUnsignedInt(directory.getShort(i + 28))
+                    + Short.toUnsignedInt(directory.getShort(i + 30))
                     + Short.toUnsignedInt(directory.getShort(i + 32));
         }
         return Optional.ofNullable(newest);
@@ -350,7 +354,8 @@ public final class DependencyCheck {
         Matcher m = PROPERTY.matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(properties.getOrDefault(m.group(1), m.group())));
+            String replacement = properties.getOrDefault(m.group(1), m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         return m.appendTail(out).toString();
     }
