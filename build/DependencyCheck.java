@@ -199,7 +199,8 @@ public final class DependencyCheck {
             if (released.isEmpty()) {
                 unknown++;
                 return (hold != null ? "held      " : "unknown   ") + gav
-                        + ": neither the repository nor its POM or jar tells when it was published; newest " + newest.get()
+                        + ": neither the repository nor its POM or jar tells when it was published; newest "
+                        + newest.get()
                         + (hold != null ? ": " + hold[2] : "");
             }
             long days = Duration.between(released.get().atStartOfDay(), today.atStartOfDay()).toDays();
