@@ -4,7 +4,7 @@ module dev.cloakroom.redis {
 
     requires transitive dev.cloakroom;
     requires transitive dev.cloakroom.config;
-    requires lettuce.core;
+    requires transitive lettuce.core;
     requires io.netty.common;
     requires static transitive org.jspecify;
 

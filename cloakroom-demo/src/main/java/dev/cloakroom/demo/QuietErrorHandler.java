@@ -1,12 +1,16 @@
 package dev.cloakroom.demo;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jetty's error responses (an exception the application let escape, {@code sendError}) as one line of plain
@@ -18,20 +22,19 @@ final class QuietErrorHandler extends ErrorHandler {
 
     QuietErrorHandler() {
         setShowStacks(false);
-        setShowServlet(false);
+        setShowCauses(false);
+        setShowOrigin(false);
         setShowMessageInTitle(false);
     }
 
     @Override
-    protected void generateAcceptableResponse(ServletContextRequest baseRequest, HttpServletRequest request,
-            HttpServletResponse response, int code, String message) throws IOException {
+    protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
+            String contentType, List<Charset> charsets, int code, @Nullable String message,
+            @Nullable Throwable cause) {
         byte[] body = (code + " " + HttpStatus.getMessage(code) + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setContentType("text/plain;charset=utf-8");
-        response.setContentLength(body.length);
-        try {
-            response.getOutputStream().write(body);
-        } catch (IllegalStateException writerInUse) {
-            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
-        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain;charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
     }
 }

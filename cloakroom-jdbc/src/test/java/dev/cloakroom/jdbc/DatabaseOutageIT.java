@@ -34,7 +34,7 @@ class DatabaseOutageIT {
         try (TcpProxy proxy = TcpProxy.forwardingTo(postgres ? 5432 : 3306);
                 HikariDataSource direct = postgres ? TestDatabases.postgres() : TestDatabases.mariadb()) {
             String url = postgres ? "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?user=postgres"
-                    : "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/test?user=root";
+                    : "jdbc:mariadb://127.0.0.1:" + proxy.port() + "/test?user=root&sslMode=disable";
             try (JdbcEngine engine = JdbcEngine.builder(url).table(table)
                     .connectionTimeout(CONNECTION_TIMEOUT)
                     .statementTimeout(STATEMENT_TIMEOUT).build()) {

@@ -49,8 +49,11 @@ final class RedisConnection implements AutoCloseable {
 
     private final RedisTarget target;
     private final Duration commandTimeout;
-    private final ClientResources resources;
     private final AbstractRedisClient client;
+    /** Whether {@link #close()} shuts {@link #client} down: only when this connection made it. */
+    private final boolean ownsClient;
+    /** The resources this connection made for its client, shut down on close; null when not its own. */
+    private final @Nullable ClientResources ownResources;
 
     private volatile @Nullable RedisClusterAsyncCommands<String, String> commands;
     private @Nullable StatefulConnection<String, String> connection;
@@ -58,16 +61,41 @@ final class RedisConnection implements AutoCloseable {
     private long nextConnectNanos;
     private volatile boolean closed;
 
-    RedisConnection(RedisTarget target, Duration commandTimeout, Duration connectTimeout,
-            Duration maxReconnectDelay) {
+    private RedisConnection(RedisTarget target, Duration commandTimeout, AbstractRedisClient client,
+            boolean ownsClient, @Nullable ClientResources ownResources) {
         this.target = target;
         this.commandTimeout = commandTimeout;
-        this.resources = ClientResources.builder()
-                .reconnectDelay(
-                        Delay.exponential(Duration.ofMillis(1), maxReconnectDelay, 2, TimeUnit.MILLISECONDS))
-                .build();
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.ownResources = ownResources;
+    }
+
+    /**
+     * A connection through an application's client, to the URI it was created with. Closing the
+     * connection leaves the client (and its resources) running.
+     */
+    static RedisConnection through(AbstractRedisClient client, RedisTarget target, Duration commandTimeout) {
+        return new RedisConnection(target, commandTimeout, client, false, null);
+    }
+
+    /**
+     * A connection through a client of its own, made on {@code sharedResources} when given (left running on
+     * close), else on resources of its own (shut down on close).
+     */
+    static RedisConnection ownClient(RedisTarget target, Duration commandTimeout, Duration connectTimeout,
+            Duration maxReconnectDelay, @Nullable ClientResources sharedResources) {
+        @Nullable ClientResources own = null;
+        ClientResources resources = sharedResources;
+        if (resources == null) {
+            own = ClientResources.builder()
+                    .reconnectDelay(Delay.exponential(Duration.ofMillis(1), maxReconnectDelay, 2,
+                            TimeUnit.MILLISECONDS))
+                    .build();
+            resources = own;
+        }
         SocketOptions socket = SocketOptions.builder().connectTimeout(connectTimeout).keepAlive(true).build();
         TimeoutOptions timeouts = TimeoutOptions.enabled(commandTimeout);
+        AbstractRedisClient client;
         if (target.kind() == RedisTarget.Kind.CLUSTER) {
             RedisClusterClient cluster = RedisClusterClient.create(resources, target.uris());
             cluster.setOptions(ClusterClientOptions.builder()
@@ -78,7 +106,7 @@ final class RedisConnection implements AutoCloseable {
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enableAllAdaptiveRefreshTriggers().build())
                     .build());
-            this.client = cluster;
+            client = cluster;
         } else {
             RedisClient single = RedisClient.create(resources, target.uris().get(0));
             single.setOptions(ClientOptions.builder()
@@ -87,8 +115,9 @@ final class RedisConnection implements AutoCloseable {
                     .socketOptions(socket)
                     .timeoutOptions(timeouts)
                     .build());
-            this.client = single;
+            client = single;
         }
+        return new RedisConnection(target, commandTimeout, client, true, own);
     }
 
     RedisTarget target() {
@@ -253,7 +282,10 @@ final class RedisConnection implements AutoCloseable {
         return root == e ? message : e.getMessage() + ": " + message;
     }
 
-    /** Closes the connection and shuts the client down; later calls fail with a clear message. */
+    /**
+     * Closes the connection, and shuts down the client and the resources if this connection made them;
+     * later calls fail with a clear message.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -266,8 +298,12 @@ final class RedisConnection implements AutoCloseable {
                 connection.close();
             }
         } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            resources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000);
+            if (ownsClient) {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            }
+            if (ownResources != null) {
+                ownResources.shutdown(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3_000);
+            }
         }
     }
 }

@@ -9,9 +9,11 @@ import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
 import dev.cloakroom.internal.StoredKeys;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,10 +76,9 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
     private final boolean indexInScript;
     private final boolean hashKeys;
 
-    private RedisEngine(Builder builder, RedisTarget target) {
+    private RedisEngine(Builder builder, RedisTarget target, RedisConnection redis) {
+        this.redis = redis;
         this.hashKeys = builder.hashKeys;
-        this.redis = new RedisConnection(target, builder.commandTimeout, builder.connectTimeout,
-                builder.maxReconnectDelay);
         this.prefix = builder.keyPrefix;
         this.clock = builder.clock;
         this.indexInScript = target.kind() != RedisTarget.Kind.CLUSTER;
@@ -91,6 +92,21 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
      */
     public static Builder builder(String redisUri) {
         return new Builder(List.of(Objects.requireNonNull(redisUri, "redisUri")));
+    }
+
+    /**
+     * Returns a builder for an engine that connects through the application's own Lettuce client, a
+     * {@code RedisClient} or a {@code RedisClusterClient}, to the URI the client was created with (a
+     * {@code RedisClient} needs one). The application owns the client: closing the engine closes the
+     * engine's connection only, never the client or its resources. The client's options apply (reconnection,
+     * what happens to commands while disconnected); the engine still fails a call after its
+     * {@link Builder#commandTimeout command timeout}, and {@link Builder#connectTimeout},
+     * {@link Builder#maxReconnectDelay} and {@link Builder#clientResources} are the client's business.
+     */
+    public static Builder builder(AbstractRedisClient client) {
+        Builder builder = new Builder(List.of());
+        builder.client = Objects.requireNonNull(client, "client");
+        return builder;
     }
 
     /** Returns a builder for a Redis Cluster given by some of its nodes' {@code redis://} URIs. */
@@ -276,7 +292,11 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** Closes the connection and shuts Lettuce down; calls after this fail. Idempotent. */
+    /**
+     * Closes the engine's connection and shuts down what the engine made: its Lettuce client and, unless
+     * the application gave its own, the client's resources. An application's client or resources stay as
+     * they are. Calls after this fail. Idempotent.
+     */
     @Override
     public void close() {
         redis.close();
@@ -330,6 +350,8 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration maxReconnectDelay = Duration.ofSeconds(1);
         private boolean hashKeys;
+        private @Nullable AbstractRedisClient client;
+        private @Nullable ClientResources resources;
 
         private Builder(List<String> uris) {
             this.uris = uris;
@@ -410,14 +432,41 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
         }
 
         /**
+         * Builds the engine's own Lettuce client on the application's {@code ClientResources} (its event
+         * loops, timer and reconnection delay, shared with the application's other clients) instead of
+         * resources of the engine's own. The application owns them: closing the engine shuts down the
+         * engine's client but never these resources. {@link #maxReconnectDelay} then has no effect (the
+         * resources' reconnection delay applies).
+         */
+        public Builder clientResources(ClientResources resources) {
+            this.resources = Objects.requireNonNull(resources, "resources");
+            return this;
+        }
+
+        /**
          * Builds the engine. It connects on first use, not here, so an application can start while Redis
          * is down.
          *
          * @throws IllegalArgumentException if a URI is malformed, uses an unknown scheme, names no
          *     Sentinel master, or asks a Cluster for a database other than 0
+         * @throws IllegalStateException if both an application's client and {@link #clientResources} are
+         *     given (the client has its resources already)
          */
         public RedisEngine build() {
-            return new RedisEngine(this, RedisTarget.parse(uris, cluster, commandTimeout));
+            AbstractRedisClient appClient = client;
+            if (appClient != null) {
+                if (resources != null) {
+                    throw new IllegalStateException("clientResources(...) is for an engine that builds its "
+                            + "own client; this one connects through the application's client, which has "
+                            + "its resources already");
+                }
+                RedisTarget target = RedisTarget.ofClient(appClient);
+                RedisConnection through = RedisConnection.through(appClient, target, commandTimeout);
+                return new RedisEngine(this, target, through);
+            }
+            RedisTarget target = RedisTarget.parse(uris, cluster, commandTimeout);
+            return new RedisEngine(this, target, RedisConnection.ownClient(target, commandTimeout,
+                    connectTimeout, maxReconnectDelay, resources));
         }
 
         private static Duration positive(String name, Duration value) {

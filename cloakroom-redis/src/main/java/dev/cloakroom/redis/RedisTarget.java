@@ -1,6 +1,8 @@
 package dev.cloakroom.redis;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.RedisClusterClient;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -69,6 +71,13 @@ final class RedisTarget {
         }
         String where = uri.getSocket() != null ? "socket " + uri.getSocket() : hostPort(uri);
         return new RedisTarget(Kind.STANDALONE, uris, "Redis at " + where + database(uri));
+    }
+
+    /** The Redis an application's own client connects to by default: a Cluster for a cluster client. */
+    static RedisTarget ofClient(AbstractRedisClient client) {
+        return client instanceof RedisClusterClient
+                ? new RedisTarget(Kind.CLUSTER, List.of(), "the application's Redis Cluster client")
+                : new RedisTarget(Kind.STANDALONE, List.of(), "the application's Redis client");
     }
 
     private static RedisTarget clusterOf(List<String> parts, List<RedisURI> uris) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ClassSchema implements BeforeAllCallback, AfterAllCallback {
 
-    private static final String MARIADB_SERVER = "jdbc:mariadb://127.0.0.1:3306/?user=root";
+    private static final String MARIADB_SERVER = "jdbc:mariadb://127.0.0.1:3306/?user=root&sslMode=disable";
 
     private final boolean postgres;
     private final String name = TestDatabases.uniqueTableName();
@@ -39,7 +39,7 @@ public final class ClassSchema implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException("ClassSchema runs only as a static @RegisterExtension field");
         }
         return postgres ? TestDatabases.POSTGRES_URL + "&currentSchema=" + name
-                : "jdbc:mariadb://127.0.0.1:3306/" + name + "?user=root";
+                : "jdbc:mariadb://127.0.0.1:3306/" + name + "?user=root&sslMode=disable";
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class TestDatabases {
     /** PostgreSQL on the test machine: database {@code test}, user {@code postgres}, trust auth. */
     public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     /** MariaDB on the test machine: database {@code test}, user {@code root}, empty password. */
-    public static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test?user=root";
+    public static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/test?user=root&sslMode=disable";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -43,7 +43,8 @@ final class ServerDatabase extends SharedDatabase {
         }
 
         String jdbcUrl(String database) {
-            return "jdbc:" + jdbcScheme + "://" + HOST + ":" + port + "/" + database + "?user=" + user;
+            return "jdbc:" + jdbcScheme + "://" + HOST + ":" + port + "/" + database + "?user=" + user
+                    + (this == MARIADB ? "&sslMode=disable" : ""); // the test server has no TLS
         }
     }
 
