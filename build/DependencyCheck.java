@@ -174,6 +174,13 @@ public final class DependencyCheck {
         }
         Map<String, Declared> declared = new TreeMap<>();
         collect(root.resolve("pom.xml"), Map.of(), declared);
+        try (var examples = Files.newDirectoryStream(root.resolve("examples"), Files::isDirectory)) {
+            for (Path example : examples) { // projects of their own that users copy: kept as current
+                if (Files.exists(example.resolve("pom.xml"))) {
+                    collect(example.resolve("pom.xml"), Map.of(), declared);
+                }
+            }
+        }
         System.out.println("== versions older than " + MAX_AGE.toDays() + " days with a newer one served ("
                 + declared.size() + " declared in pom.xml files; holds: " + holdFile + ")");
         for (Declared d : declared.values()) {
