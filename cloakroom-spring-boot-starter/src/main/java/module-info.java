@@ -10,6 +10,7 @@ module dev.cloakroom.spring.boot {
     requires dev.cloakroom.servlet;
     requires static dev.cloakroom.jdbc;
     requires static dev.cloakroom.redis;
+    requires static lettuce.core;
     requires java.sql;
     requires org.slf4j;
     requires static jakarta.servlet;

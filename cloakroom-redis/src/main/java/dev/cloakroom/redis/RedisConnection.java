@@ -70,6 +70,14 @@ final class RedisConnection implements AutoCloseable {
         this.ownResources = ownResources;
     }
 
+    /** What the connection runs on, for {@code toString}: a client of its own, or the application's. */
+    String lettuceOwner() {
+        if (!ownsClient) {
+            return "the application's Lettuce client";
+        }
+        return ownResources == null ? "the application's Lettuce resources" : "its own Lettuce client";
+    }
+
     /**
      * A connection through an application's client, to the URI it was created with. Closing the
      * connection leaves the client (and its resources) running.

@@ -305,7 +305,7 @@ public final class RedisEngine implements ServerSideEngine, UserSessionIndex, Au
     @Override
     public String toString() {
         return "RedisEngine[" + redis.target() + ", keyPrefix=" + prefix + (hashKeys ? ", keys hashed" : "")
-                + "]";
+                + ", on " + redis.lettuceOwner() + "]";
     }
 
     // ---------------------------------------------------------------- helpers

@@ -4,6 +4,8 @@ import dev.cloakroom.config.Engines;
 import dev.cloakroom.config.OpenedEngine;
 import dev.cloakroom.config.Schema;
 import dev.cloakroom.config.Settings;
+import dev.cloakroom.redis.RedisEngineFactory;
+import io.lettuce.core.resource.ClientResources;
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
@@ -16,14 +18,16 @@ final class RedisEngines {
     }
 
     /**
-     * Opens the engine with its own Lettuce client. Boot's Lettuce {@code ClientResources} bean (its event
-     * loops) is not shared with it: {@code RedisEngine}'s builder takes no {@code ClientResources}. When it
-     * does, this is the one method to change: build the engine here with
-     * {@code RedisEngine.builder(url).clientResources(beanFactory.getBeanProvider(ClientResources.class)
-     * .getIfAvailable())}.
+     * Opens the engine on the application's Lettuce {@code ClientResources} bean when there is one (Spring
+     * Boot defines it with Spring Data Redis): the engine's client then shares Boot's event loops and timer
+     * and leaves them to Boot on close. Without such a bean the engine has resources of its own.
      */
     static OpenedEngine open(Settings settings, ListableBeanFactory beanFactory) {
         EngineOpener.requireModule("cache", "cloakroom-redis", "dev.cloakroom.redis.RedisEngine");
-        return Engines.open(settings, Schema.CREATE_MISSING);
+        ClientResources resources = beanFactory.getBeanProvider(ClientResources.class).getIfAvailable();
+        if (resources == null) {
+            return Engines.open(settings, Schema.CREATE_MISSING);
+        }
+        return RedisEngineFactory.open(settings, resources);
     }
 }

@@ -45,7 +45,9 @@ class CacheOnBootRedisIT {
 
     @Test
     void sessionsAreStoredUnderThePrefixInBootsRedis() {
-        assertThat(context.getBean(SessionEngine.class)).isInstanceOf(RedisEngine.class);
+        SessionEngine engine = context.getBean(SessionEngine.class);
+        assertThat(engine).isInstanceOf(RedisEngine.class);
+        assertThat(engine.toString()).contains("on the application's Lettuce resources"); // Boot's bean
         Browser browser = new Browser(context);
         String key = Browser.cookie(browser.get("/put?key=cart&value=redis"), "sessionid");
         assertThat(browser.get("/get?key=cart").body()).isEqualTo("redis");
