@@ -178,6 +178,7 @@ final class RequestState {
             return true;
         }
         modifiedAtFinish = session.isModified();
+        RequestState previous = CurrentRequest.enter(this); // a commit may come from an application thread
         try {
             middleware.finish(exchange(status), session);
         } catch (SessionInterruptedException e) {
@@ -190,6 +191,8 @@ final class RequestState {
             LOG.error("Could not save the session of {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage(), e);
             replace(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, SAVE_FAILED);
+        } finally {
+            CurrentRequest.exit(previous);
         }
         return true;
     }
