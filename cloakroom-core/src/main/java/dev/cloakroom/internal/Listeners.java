@@ -31,6 +31,7 @@ public final class Listeners implements SessionListener {
         return listeners.length == 0;
     }
 
+    // Without listeners no lambda is made: the usual case costs a length check.
     private void each(String event, Consumer<SessionListener> call) {
         for (SessionListener listener : listeners) {
             try {
@@ -43,47 +44,65 @@ public final class Listeners implements SessionListener {
 
     @Override
     public void created(String key) {
-        each("created", l -> l.created(key));
+        if (listeners.length != 0) {
+            each("created", l -> l.created(key));
+        }
     }
 
     @Override
     public void keyCycled(String oldKey, String newKey) {
-        each("keyCycled", l -> l.keyCycled(oldKey, newKey));
+        if (listeners.length != 0) {
+            each("keyCycled", l -> l.keyCycled(oldKey, newKey));
+        }
     }
 
     @Override
     public void flushed(String key) {
-        each("flushed", l -> l.flushed(key));
+        if (listeners.length != 0) {
+            each("flushed", l -> l.flushed(key));
+        }
     }
 
     @Override
     public void revoked(String userId, int count) {
-        each("revoked", l -> l.revoked(userId, count));
+        if (listeners.length != 0) {
+            each("revoked", l -> l.revoked(userId, count));
+        }
     }
 
     @Override
     public void expired(String key) {
-        each("expired", l -> l.expired(key));
+        if (listeners.length != 0) {
+            each("expired", l -> l.expired(key));
+        }
     }
 
     @Override
     public void rejected(Rejection reason) {
-        each("rejected", l -> l.rejected(reason));
+        if (listeners.length != 0) {
+            each("rejected", l -> l.rejected(reason));
+        }
     }
 
     @Override
     public void saveConflicted(String key, int attempt) {
-        each("saveConflicted", l -> l.saveConflicted(key, attempt));
+        if (listeners.length != 0) {
+            each("saveConflicted", l -> l.saveConflicted(key, attempt));
+        }
     }
 
     @Override
     public void saveInterrupted(String key) {
-        each("saveInterrupted", l -> l.saveInterrupted(key));
+        if (listeners.length != 0) {
+            each("saveInterrupted", l -> l.saveInterrupted(key));
+        }
     }
 
     @Override
     public void cacheFailed(String operation) {
-        each("cacheFailed", l -> l.cacheFailed(operation));
+        if (listeners.length != 0) {
+            each("cacheFailed", l -> l.cacheFailed(operation));
+        }
     }
 
     @Override
