@@ -19,17 +19,18 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What {@code CloakroomMetrics} adds to one writing request on the {@code memory} engine, with a 100-byte
- * logged-in session: open, read, put, save (a load, an encode and a compare-and-set). {@code plain} runs
- * without meters or listeners; {@code metrics} with the engine instrumented and the metrics listening, bound
- * to a {@link SimpleMeterRegistry}.
+ * logged-in session: open, read, put, save (a load, an encode and a compare-and-set), without meters
+ * ({@code metrics=false}) and with the engine instrumented and the metrics listening, bound to a
+ * {@link SimpleMeterRegistry} ({@code metrics=true}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class MetricsBenchmark {
 
-    @Param({"plain", "metrics"})
-    String variant;
+    /** {@code true}: the engine instrumented and the metrics listening; {@code false}: neither. */
+    @Param({"false", "true"})
+    public boolean metrics;
 
     private ServerSideEngine engine;
     private SessionSettings settings;
@@ -40,11 +41,11 @@ public class MetricsBenchmark {
     @Setup
     public void setUp() {
         ServerSideEngine memory = MemoryEngine.create();
-        if (variant.equals("metrics")) {
-            CloakroomMetrics metrics = new CloakroomMetrics();
-            metrics.bindTo(new SimpleMeterRegistry());
-            engine = metrics.instrument(memory, "memory");
-            settings = BenchKeys.settings().toBuilder().listener(metrics).build();
+        if (metrics) {
+            CloakroomMetrics meters = new CloakroomMetrics();
+            meters.bindTo(new SimpleMeterRegistry());
+            engine = meters.instrument(memory, "memory");
+            settings = BenchKeys.settings().toBuilder().listener(meters).build();
         } else {
             engine = memory;
             settings = BenchKeys.settings();
