@@ -117,6 +117,19 @@ class SessionListenerTest {
     }
 
     @Test
+    void cycleKeyAfterCycleKeyAtSaveKeepsTheNewRecordAndReportsOneChange() {
+        String oldKey = stored(memory, settings);
+        recorder.events.clear();
+        Session session = Session.open(memory, settings, oldKey);
+        session.cycleKeyAtSave();
+        session.cycleKey();
+        assertThat(memory.exists(session.key())).isTrue();
+        assertThat(memory.exists(oldKey)).isFalse();
+        assertThat(Session.open(memory, settings, session.key()).get("n")).isEqualTo(1);
+        assertThat(recorder.events).containsExactly("keyCycled " + oldKey + " " + session.key());
+    }
+
+    @Test
     void flushedNamesTheKeyItRemoved() {
         String key = stored(memory, settings);
         recorder.events.clear();
