@@ -1,5 +1,6 @@
 package dev.cloakroom;
 
+import dev.cloakroom.SessionListener.Rejection;
 import dev.cloakroom.internal.SecurityLog;
 import dev.cloakroom.internal.SessionKeys;
 import java.time.Instant;
@@ -45,6 +46,7 @@ final class CookieStorage implements SessionStorage {
         if (candidate != null && candidate.length() > MAX_COOKIE_VALUE) {
             SecurityLog.suspicious("Ignoring a session cookie of " + candidate.length()
                     + " characters, over the " + MAX_COOKIE_VALUE + " a session cookie can have");
+            settings.events().rejected(Rejection.OVERSIZED_COOKIE);
             return false;
         }
         // Django's rule for every engine: a key shorter than 8 characters is no key, silently.
@@ -54,7 +56,11 @@ final class CookieStorage implements SessionStorage {
     @Override
     public Map<String, Object> load(SessionState state, String key) {
         Optional<ClientSideEngine.CookieSession> cookie = engine.read(key);
-        if (cookie.isPresent() && !expired(state, cookie.get())) {
+        if (cookie.isEmpty()) {
+            settings.events().rejected(Rejection.INVALID_COOKIE);
+        } else if (expired(state, cookie.get())) {
+            settings.events().expired(key);
+        } else {
             return cookie.get().data();
         }
         state.key = null; // as on the server: a cookie naming no valid session names nothing
@@ -81,17 +87,32 @@ final class CookieStorage implements SessionStorage {
 
     @Override
     public void save(SessionState state, Supplier<Map<String, Object>> data) {
-        Map<String, Object> values = data.get();
+        String oldKey = state.key;
+        String newKey = write(state, data.get());
+        if (oldKey == null) {
+            settings.events().created(newKey);
+        }
+    }
+
+    private String write(SessionState state, Map<String, Object> values) {
         ExpiryPolicy.stampCreated(settings, values, settings.clock().instant());
-        state.key = engine.write(values);
+        String newKey = engine.write(values);
+        state.key = newKey;
         state.modified = true;
         state.saved = true;
+        return newKey;
     }
 
     /** Re-signs the cookie; the old cookie stays valid until it expires. */
     @Override
     public void cycleKey(SessionState state, Map<String, Object> data) {
-        save(state, () -> data);
+        String oldKey = state.key;
+        String newKey = write(state, data);
+        if (oldKey == null) {
+            settings.events().created(newKey);
+        } else {
+            settings.events().keyCycled(oldKey, newKey);
+        }
     }
 
     /** Drops the key and the data: the browser is told to delete the cookie, which is all there is. */

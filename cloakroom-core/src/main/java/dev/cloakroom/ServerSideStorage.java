@@ -1,5 +1,7 @@
 package dev.cloakroom;
 
+import dev.cloakroom.SessionListener.Rejection;
+import dev.cloakroom.internal.Listeners;
 import dev.cloakroom.internal.SessionKeys;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -22,10 +24,12 @@ final class ServerSideStorage implements SessionStorage {
 
     private final ServerSideEngine engine;
     private final SessionSettings settings;
+    private final Listeners events;
 
     ServerSideStorage(ServerSideEngine engine, SessionSettings settings) {
         this.engine = engine;
         this.settings = settings;
+        this.events = settings.events();
     }
 
     @Override
@@ -48,12 +52,18 @@ final class ServerSideStorage implements SessionStorage {
         Optional<StoredSession> stored = engine.load(key);
         if (stored.isEmpty()) {
             state.key = null;
+            events.expired(key);
             return new LinkedHashMap<>();
         }
-        Map<String, Object> data = settings.codec().decode(stored.get().data());
+        Map<String, Object> data = settings.codec().decodeOrNull(stored.get().data());
+        if (data == null) {
+            events.rejected(Rejection.CORRUPT_DATA);
+            data = new LinkedHashMap<>();
+        }
         if (ExpiryPolicy.outlived(settings, data, settings.clock().instant())) {
             LOG.debug("Session …{} outlived its absolute lifetime", SessionKeys.suffix(key));
             state.key = null;
+            events.expired(key);
             return new LinkedHashMap<>();
         }
         state.loaded = stored.get();
@@ -65,7 +75,14 @@ final class ServerSideStorage implements SessionStorage {
     public void save(SessionState state, Supplier<Map<String, Object>> loadData) {
         state.throwIfLoadFailed();
         if (state.key == null || state.unstored) {
-            create(state);
+            String cycledFrom = state.cycledFrom;
+            state.cycledFrom = null;
+            String created = create(state);
+            if (cycledFrom != null) {
+                events.keyCycled(cycledFrom, created);
+            } else {
+                events.created(created);
+            }
             return;
         }
         Map<String, Object> data = loadData.get();
@@ -87,6 +104,7 @@ final class ServerSideStorage implements SessionStorage {
                     }
                     return;
                 case GONE:
+                    events.saveInterrupted(current);
                     throw new SessionInterruptedException();
                 case CONFLICT:
                 default:
@@ -96,8 +114,13 @@ final class ServerSideStorage implements SessionStorage {
                                 + (System.nanoTime() - started) / 1_000_000
                                 + " ms: other requests kept changing it at the same time");
                     }
+                    events.saveConflicted(current, attempt);
                     SaveBackoff.pause(attempt, deadline);
-                    StoredSession fresh = engine.load(current).orElseThrow(SessionInterruptedException::new);
+                    StoredSession fresh = engine.load(current).orElse(null);
+                    if (fresh == null) {
+                        events.saveInterrupted(current);
+                        throw new SessionInterruptedException();
+                    }
                     state.loaded = fresh;
                     data = state.journal.replay(settings.codec().decode(fresh.data()), data);
                     state.cache = data;
@@ -108,12 +131,20 @@ final class ServerSideStorage implements SessionStorage {
     /** Creates the data under a new key, then deletes the old record. */
     @Override
     public void cycleKey(SessionState state, Map<String, Object> data) {
-        String oldKey = state.key;
-        create(state);
+        // After cycleKeyAtSave the old record is already gone and the key is a reserved, unstored one.
+        boolean oldStored = !state.unstored;
+        String oldKey = oldStored ? state.key : state.cycledFrom;
+        state.cycledFrom = null;
+        String newKey = create(state);
         state.cache = data;
-        if (oldKey != null) {
+        if (oldKey == null) {
+            events.created(newKey);
+            return;
+        }
+        if (oldStored) {
             engine.delete(oldKey);
         }
+        events.keyCycled(oldKey, newKey);
     }
 
     /**
@@ -125,6 +156,7 @@ final class ServerSideStorage implements SessionStorage {
         String oldKey = state.key;
         if (oldKey != null && !state.unstored) {
             engine.delete(oldKey);
+            state.cycledFrom = oldKey;
         }
         state.cache = data;
         state.accessed = true;
@@ -140,6 +172,7 @@ final class ServerSideStorage implements SessionStorage {
             // Nothing is stored under the key yet; a later save finds no record, as after any delete.
             state.unstored = false;
             state.saved = false;
+            state.cycledFrom = null;
             return;
         }
         if (state.key != null) {
@@ -160,7 +193,8 @@ final class ServerSideStorage implements SessionStorage {
         return SessionKeys.isValid(key) && engine.exists(key);
     }
 
-    private void create(SessionState state) {
+    /** Stores the data under a new key and returns the key. */
+    private String create(SessionState state) {
         Map<String, Object> data = state.cache != null ? state.cache : new LinkedHashMap<>();
         state.cache = data;
         state.accessed = true;
@@ -171,7 +205,7 @@ final class ServerSideStorage implements SessionStorage {
             if (engine.create(candidate)) {
                 state.stored(candidate);
                 state.modified = true;
-                return;
+                return candidateKey;
             }
         }
         throw new SessionException("Could not find a free session key in " + MAX_CREATE_ATTEMPTS

@@ -484,8 +484,13 @@ public final class Session {
 
     /** Clears the data, deletes the stored session and drops the key: logout. */
     public void flush() {
+        // The key whose record this removes: after cycleKeyAtSave(), the one it retired.
+        String ended = state.unstored ? state.cycledFrom : state.key;
         clear();
         delete();
+        if (ended != null) {
+            settings.events().flushed(ended);
+        }
         state.key = null;
         state.unstored = false;
         state.loaded = null;

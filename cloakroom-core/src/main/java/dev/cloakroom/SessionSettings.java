@@ -1,9 +1,12 @@
 package dev.cloakroom;
 
+import dev.cloakroom.internal.Listeners;
 import dev.cloakroom.internal.SessionCodec;
 import dev.cloakroom.signing.SecretKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +37,8 @@ public final class SessionSettings {
     private final DjangoVersion djangoVersion;
     private final @Nullable String sessionHeader;
     private final SessionCodec codec;
+    private final List<SessionListener> listeners;
+    private final Listeners events;
 
     SessionSettings(SessionSettingsBuilder b, SecretKey secretKey) {
         this.cookieName = b.cookieName;
@@ -57,6 +62,8 @@ public final class SessionSettings {
         this.djangoVersion = b.djangoVersion;
         this.sessionHeader = b.sessionHeader;
         this.codec = new SessionCodec(secretKey, clock, maxDecompressedBytes);
+        this.listeners = List.copyOf(b.listeners);
+        this.events = Listeners.of(listeners);
     }
 
     /** Returns a builder holding Django's defaults. */
@@ -92,6 +99,7 @@ public final class SessionSettings {
         b.clock = clock;
         b.djangoVersion = djangoVersion;
         b.sessionHeader = sessionHeader;
+        b.listeners = new ArrayList<>(listeners);
         return b;
     }
 
@@ -232,6 +240,16 @@ public final class SessionSettings {
         return codec;
     }
 
+    /** The session listeners, in the order they are called; by default none. */
+    public List<SessionListener> listeners() {
+        return listeners;
+    }
+
+    /** The listeners as one, each call guarded. */
+    Listeners events() {
+        return events;
+    }
+
     @Override
     public String toString() {
         return "SessionSettings[cookieName=" + cookieName + ", cookieAge=" + cookieAge.toSeconds() + "s"
@@ -244,7 +262,7 @@ public final class SessionSettings {
                 + ", maxSaveAttempts=" + maxSaveAttempts + ", saveRetryTimeout=" + saveRetryTimeout.toMillis()
                 + "ms, idleTimeout=" + seconds(idleTimeout) + ", absoluteTimeout=" + seconds(absoluteTimeout)
                 + ", touchAfter=" + touchAfter.toSeconds() + "s, djangoVersion=" + djangoVersion
-                + ", sessionHeader=" + sessionHeader + "]";
+                + ", sessionHeader=" + sessionHeader + ", listeners=" + listeners.size() + "]";
     }
 
     private static String seconds(@Nullable Duration duration) {

@@ -4,6 +4,7 @@ import dev.cloakroom.signing.SecretKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +35,7 @@ public final class SessionSettingsBuilder {
     Clock clock = Clock.systemUTC();
     DjangoVersion djangoVersion = DjangoVersion.DJANGO_5_2;
     @Nullable String sessionHeader;
+    List<SessionListener> listeners = new ArrayList<>();
 
     SessionSettingsBuilder() {
     }
@@ -296,6 +298,26 @@ public final class SessionSettingsBuilder {
             }
         }
         this.sessionHeader = name;
+        return this;
+    }
+
+    /**
+     * Adds a listener that hears what happens to sessions ({@link SessionListener}); by default there is
+     * none. Listeners are called in the order they were added, on the request's thread, after the storage
+     * answered: keep them fast.
+     */
+    public SessionSettingsBuilder listener(SessionListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Replaces the listeners with {@code listeners}, in order ({@link #listener(SessionListener)}). */
+    public SessionSettingsBuilder listeners(List<? extends SessionListener> listeners) {
+        List<SessionListener> copy = new ArrayList<>(listeners.size());
+        for (SessionListener listener : listeners) {
+            copy.add(Objects.requireNonNull(listener, "listener"));
+        }
+        this.listeners = copy;
         return this;
     }
 

@@ -20,6 +20,11 @@ final class SessionState {
      * creates its record, refusing a key that is taken (Django's {@code must_create}).
      */
     boolean unstored;
+    /**
+     * The key {@link Session#cycleKeyAtSave()} retired, until the save that creates the new record reports
+     * the change to the listeners; {@code null} otherwise.
+     */
+    @Nullable String cycledFrom;
     /** The data, once loaded or cleared; {@code null} before the first access. */
     @Nullable Map<String, Object> cache;
     /** What a server-side load or save last saw in storage: the version a compare-and-set compares. */

@@ -6,6 +6,8 @@ import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
 import dev.cloakroom.config.Settings;
 import dev.cloakroom.config.OpenedEngine;
+import dev.cloakroom.contrib.auth.UserSessions;
+import dev.cloakroom.internal.Listeners;
 import dev.cloakroom.internal.SessionKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,10 +87,11 @@ final class RevokeCommand extends EngineCommand {
 
     private int revokeUser(Settings config, OpenedEngine engine, String userId) {
         int revoked;
-        if (engine.engine() instanceof UserSessionIndex index) {
-            revoked = index.revokeAll(userId, null);
+        if (engine.engine() instanceof UserSessionIndex) {
+            revoked = UserSessions.revokeAll(engine.engine(), config.sessionSettings(), userId, null);
         } else {
             revoked = revokeByDecoding(config, engine, userId);
+            Listeners.of(config.sessionSettings().listeners()).revoked(userId, revoked);
         }
         out().println("Revoked " + Output.plural(revoked, "session") + " of user " + userId + ".");
         return Cli.OK;

@@ -6,10 +6,12 @@ import dev.cloakroom.SessionException;
 import dev.cloakroom.SessionListing;
 import dev.cloakroom.StoredSession;
 import dev.cloakroom.UserSessionIndex;
+import dev.cloakroom.internal.Listeners;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +78,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
     private final Clock clock;
     private final Duration warnInterval;
     private final Duration retryCacheAfter;
+    private final Listeners listener;
 
     /** Whether the cache stores hashes of keys, so a stored key must be deleted with deleteStored. */
     private final boolean cacheHashesKeys;
@@ -96,6 +99,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
         this.warnInterval = builder.warnInterval;
         this.retryCacheAfter = builder.retryCacheAfter;
         this.cacheHashesKeys = CachedDbEngineBuilder.hashesKeys(cache);
+        this.listener = Listeners.of(List.of(builder.listener));
     }
 
     /**
@@ -387,6 +391,7 @@ public sealed class CachedDbEngine implements ServerSideEngine, AutoCloseable
     }
 
     private void cacheFailed(String operation, RuntimeException e) {
+        listener.cacheFailed(operation);
         Instant now = clock.instant();
         skipCacheUntil = now.plus(retryCacheAfter);
         degraded = true;

@@ -1,6 +1,7 @@
 package dev.cloakroom.engine;
 
 import dev.cloakroom.ServerSideEngine;
+import dev.cloakroom.SessionListener;
 import dev.cloakroom.SessionListing;
 import dev.cloakroom.UserSessionIndex;
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class CachedDbEngineBuilder {
     Clock clock = Clock.systemUTC();
     Duration warnInterval = Duration.ofSeconds(30);
     Duration retryCacheAfter = Duration.ofSeconds(5);
+    SessionListener listener = new SessionListener() { };
 
     CachedDbEngineBuilder(ServerSideEngine cache, ServerSideEngine db) {
         this.cache = Objects.requireNonNull(cache, "cache");
@@ -52,6 +54,16 @@ public final class CachedDbEngineBuilder {
      */
     public CachedDbEngineBuilder retryCacheAfter(Duration pause) {
         this.retryCacheAfter = nonNegative("retryCacheAfter", pause);
+        return this;
+    }
+
+    /**
+     * Sets the listener told of every cache failure ({@link SessionListener#cacheFailed}), each time the
+     * engine falls back to the database (the log is rate-limited, this is not); by default none. Called
+     * on the request's thread; what it throws is logged and swallowed.
+     */
+    public CachedDbEngineBuilder listener(SessionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 

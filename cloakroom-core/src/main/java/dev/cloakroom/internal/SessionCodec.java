@@ -9,6 +9,7 @@ import dev.cloakroom.signing.UnreadablePayloadException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Django's {@code SessionBase.encode} and {@code decode}: session data as signed, compressed JSON under
@@ -37,8 +38,17 @@ public final class SessionCodec {
      * Decodes {@code session_data}; never throws. A bad signature or unreadable payload gives an empty
      * map and one WARN on {@link SecurityLog}, as Django's {@code decode} does.
      */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> decode(String data) {
+        Map<String, Object> decoded = decodeOrNull(data);
+        return decoded != null ? decoded : new LinkedHashMap<>();
+    }
+
+    /**
+     * Decodes {@code session_data}, or returns {@code null} after one WARN on {@link SecurityLog} if its
+     * signature does not verify or its payload cannot be read; never throws.
+     */
+    @SuppressWarnings("unchecked")
+    public @Nullable Map<String, Object> decodeOrNull(String data) {
         try {
             Object value = signer.loads(data, null).value();
             if (value instanceof Map<?, ?> map) {
@@ -52,6 +62,6 @@ public final class SessionCodec {
         } catch (UnreadablePayloadException e) {
             SecurityLog.suspicious("Session data unreadable: " + e.getMessage());
         }
-        return new LinkedHashMap<>();
+        return null;
     }
 }

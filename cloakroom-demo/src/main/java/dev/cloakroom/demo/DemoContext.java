@@ -4,9 +4,12 @@ import dev.cloakroom.SessionEngine;
 import dev.cloakroom.SessionSettings;
 import java.time.Clock;
 
-/** What every servlet of the demo shares: the engine and its name, the settings, templates and users. */
+/**
+ * What every servlet of the demo shares: the engine and its name, the settings, templates, users, and the
+ * meters and recent events.
+ */
 record DemoContext(SessionEngine engine, String engineName, SessionSettings settings, Templates templates,
-        DemoUsers users) {
+        DemoUsers users, DemoMetrics metrics) {
 
     Clock clock() {
         return settings.clock();

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo web app on an embedded Jetty 12, listening on 127.0.0.1 only: the session filter in front of
- * pages (counter, cart, preferences, registration wizard, login, "your sessions", contact) and a JSON
- * API under {@code /api}.
+ * pages (counter, cart, preferences, registration wizard, login, "your sessions", contact), a JSON
+ * API under {@code /api}, and the session meters in Prometheus' text format at {@code /metrics}.
  *
  * <pre>{@code
  * try (DemoServer demo = DemoServer.start(DemoSettings.fromEnvironment())) {
@@ -100,7 +100,9 @@ public final class DemoServer implements AutoCloseable {
             int port,
             AutoCloseable onClose, DemoUsers users) {
         Objects.requireNonNull(engine, "engine");
-        DemoContext context = new DemoContext(engine, engineName, settings, new Templates(), users);
+        DemoMetrics metrics = new DemoMetrics(settings);
+        DemoContext context = new DemoContext(metrics.instrument(engine, engineName), engineName,
+                metrics.listenTo(settings), new Templates(), users, metrics);
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -147,6 +149,7 @@ public final class DemoServer implements AutoCloseable {
         servlet(handler, new ApiSessionServlet(context), "/api/session", "/api/session/*", "/api/counter");
         servlet(handler, new ApiAuthServlet(context), "/api/login", "/api/logout", "/api/whoami");
         servlet(handler, new ApiPasswordServlet(context), "/api/password");
+        servlet(handler, new MetricsServlet(context.metrics()), "/metrics");
         return handler;
     }
 

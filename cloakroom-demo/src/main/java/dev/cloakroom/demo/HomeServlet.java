@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The home page ({@code /}), and the 404 page for every path nothing else serves. */
@@ -33,6 +34,12 @@ final class HomeServlet extends PageServlet {
         if (session.get(WizardServlet.REGISTERED_KEY) instanceof Map<?, ?> registered) {
             model.put("registeredName", registered.get("name"));
         }
+        DemoMetrics metrics = context.metrics();
+        model.put("metricsCreated", (long) metrics.count("cloakroom.session.events", "event", "created"));
+        model.put("metricsSaves", (long) metrics.count("cloakroom.session.saves", "outcome", "success"));
+        List<String> events = metrics.events().latest();
+        model.put("events", events);
+        model.put("noEvents", events.isEmpty());
         render(request, response, "home", "Cloakroom demo", model);
     }
 }

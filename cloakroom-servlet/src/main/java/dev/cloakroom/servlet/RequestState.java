@@ -177,6 +177,7 @@ final class RequestState {
             return true;
         }
         modifiedAtFinish = session.isModified();
+        RequestState previous = CurrentRequest.enter(this); // a commit may come from an application thread
         try {
             middleware.finish(exchange(status), session);
         } catch (SessionInterruptedException e) {
@@ -189,6 +190,8 @@ final class RequestState {
             LOG.error("Could not save the session of {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.getMessage(), e);
             replace(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, SAVE_FAILED);
+        } finally {
+            CurrentRequest.exit(previous);
         }
         return true;
     }

@@ -158,7 +158,12 @@ public final class SessionFilter implements Filter {
         request.setAttribute(Sessions.ATTRIBUTE, state.session());
         CommitAwareResponse wrappedResponse = state.wrap(response);
         SessionRequest wrappedRequest = state.wrap(request, wrappedResponse);
-        run(state, wrappedRequest, wrappedResponse, chain, true);
+        RequestState previous = CurrentRequest.enter(state);
+        try {
+            run(state, wrappedRequest, wrappedResponse, chain, true);
+        } finally {
+            CurrentRequest.exit(previous);
+        }
     }
 
     /**
@@ -172,7 +177,12 @@ public final class SessionFilter implements Filter {
         HttpServletRequest req = isWrapped(request, SessionRequest.class)
                 ? request : state.wrap(request, res);
         DispatcherType type = request.getDispatcherType();
-        run(state, req, res, chain, type == DispatcherType.ASYNC || type == DispatcherType.ERROR);
+        RequestState previous = CurrentRequest.enter(state);
+        try {
+            run(state, req, res, chain, type == DispatcherType.ASYNC || type == DispatcherType.ERROR);
+        } finally {
+            CurrentRequest.exit(previous);
+        }
     }
 
     private static void run(RequestState state, HttpServletRequest request, HttpServletResponse response,

@@ -3,8 +3,10 @@ package dev.cloakroom.contrib.auth;
 import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.Session;
 import dev.cloakroom.SessionEngine;
+import dev.cloakroom.SessionSettings;
 import dev.cloakroom.SessionSummary;
 import dev.cloakroom.UserSessionIndex;
+import dev.cloakroom.internal.Listeners;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +56,12 @@ public final class UserSessions {
     public static int revokeOthers(Session current) {
         UserSessionIndex index = indexOf(current.engine());
         String userId = Auth.userId(current);
-        return userId == null ? 0 : index.revokeAll(userId, current.key());
+        if (userId == null) {
+            return 0;
+        }
+        int revoked = index.revokeAll(userId, current.key());
+        Listeners.of(current.settings().listeners()).revoked(userId, revoked);
+        return revoked;
     }
 
     /**
@@ -87,6 +94,20 @@ public final class UserSessions {
         String key = current.key();
         return key != null && current.engine() instanceof ServerSideEngine engine
                 && summary.key().equals(engine.storedKey(key));
+    }
+
+    /**
+     * Like {@link #revokeAll(SessionEngine, String, String)}, then tells the listeners of {@code settings}
+     * ({@link dev.cloakroom.SessionListener#revoked}).
+     *
+     * @throws UnsupportedOperationException if {@code engine} cannot index sessions by user
+     * @throws dev.cloakroom.SessionStorageException if the storage cannot be written
+     */
+    public static int revokeAll(SessionEngine engine, SessionSettings settings, String userId,
+            @Nullable String exceptKey) {
+        int revoked = revokeAll(engine, userId, exceptKey);
+        Listeners.of(settings.listeners()).revoked(userId, revoked);
+        return revoked;
     }
 
     private static UserSessionIndex indexOf(SessionEngine engine) {
