@@ -174,10 +174,13 @@ public final class DependencyCheck {
         }
         Map<String, Declared> declared = new TreeMap<>();
         collect(root.resolve("pom.xml"), Map.of(), declared);
-        try (var examples = Files.newDirectoryStream(root.resolve("examples"), Files::isDirectory)) {
-            for (Path example : examples) { // projects of their own that users copy: kept as current
-                if (Files.exists(example.resolve("pom.xml"))) {
-                    collect(example.resolve("pom.xml"), Map.of(), declared);
+        Path examplesDir = root.resolve("examples"); // projects of their own that users copy: kept current
+        if (Files.isDirectory(examplesDir)) {
+            try (var examples = Files.newDirectoryStream(examplesDir, Files::isDirectory)) {
+                for (Path example : examples) {
+                    if (Files.exists(example.resolve("pom.xml"))) {
+                        collect(example.resolve("pom.xml"), Map.of(), declared);
+                    }
                 }
             }
         }
