@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class ShopApp {
 
+    /** Runs the shop; {@code DJANGO_SECRET_KEY} in the environment is Django's {@code SECRET_KEY}. */
     public static void main(String[] args) {
         SpringApplication.run(ShopApp.class, args);
     }

@@ -38,7 +38,8 @@ public class ShopPages {
 
     /** For logged-in users only: who they are, their visits (counted in the session), their cart. */
     @GetMapping(value = "/account", produces = "text/html")
-    String account(@AuthenticationPrincipal UserDetails user, HttpSession session, HttpServletRequest request) {
+    String account(@AuthenticationPrincipal UserDetails user, HttpSession session,
+            HttpServletRequest request) {
         int visits = session.getAttribute("visits") instanceof Integer n ? n + 1 : 1;
         session.setAttribute("visits", visits);
         Object cart = session.getAttribute("cart");

@@ -56,7 +56,8 @@ class LoginTest {
 
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/account");
-        assertThat(browser.sessionKey()).as("the key changed at login").isNotNull().isNotEqualTo(anonymousKey);
+        assertThat(browser.sessionKey()).as("the key changed at login")
+                .isNotNull().isNotEqualTo(anonymousKey);
         HttpResponse<String> account = browser.get("/account");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("Hello alice; visit 1; in your cart: book");
