@@ -3,8 +3,10 @@ package com.example.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DjangoRoundTripTest {
 
+    @TempDir
+    static Path directory;
     private static Django django;
 
     @Value("${local.server.port}")
@@ -24,7 +28,7 @@ class DjangoRoundTripTest {
 
     @BeforeAll
     static void djangoMadeTheDatabase() {
-        django = SharedDatabase.newDjango();
+        django = SharedDatabase.newDjango(directory);
     }
 
     @DynamicPropertySource

@@ -3,8 +3,10 @@ package com.example.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoginTest {
 
+    @TempDir
+    static Path directory;
     private static Django django;
 
     @Value("${local.server.port}")
@@ -29,7 +33,7 @@ class LoginTest {
 
     @BeforeAll
     static void djangoMadeTheDatabase() {
-        django = SharedDatabase.newDjango();
+        django = SharedDatabase.newDjango(directory);
     }
 
     @DynamicPropertySource

@@ -1,8 +1,5 @@
 package com.example.shop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,13 +13,8 @@ final class SharedDatabase {
     private SharedDatabase() {
     }
 
-    /** Django, migrated on a new database in a new temporary directory. */
-    static Django newDjango() {
-        try {
-            Path directory = Files.createTempDirectory("shop-example");
-            return Django.migrated(directory.resolve("db.sqlite3"), SECRET_KEY);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Django, migrated on a new database in {@code directory}. */
+    static Django newDjango(Path directory) {
+        return Django.migrated(directory.resolve("db.sqlite3"), SECRET_KEY);
     }
 }
