@@ -172,7 +172,8 @@ class RedisEngineIT extends ServerSideEngineContract {
     void toStringNamesServerAndPrefixButNoPassword() {
         try (RedisEngine withPassword = RedisEngine.builder("redis://:s3cret@127.0.0.1:6379/2").build()) {
             assertThat(withPassword.toString()).isEqualTo(
-                    "RedisEngine[Redis at 127.0.0.1:6379 (database 2), keyPrefix=cloakroom:session:]");
+                    "RedisEngine[Redis at 127.0.0.1:6379 (database 2), keyPrefix=cloakroom:session:,"
+                            + " on its own Lettuce client]");
         }
     }
 }
