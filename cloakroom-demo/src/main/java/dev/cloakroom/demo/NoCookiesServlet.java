@@ -1,5 +1,6 @@
 package dev.cloakroom.demo;
 
+import dev.cloakroom.ClientSideEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,6 +23,7 @@ final class NoCookiesServlet extends PageServlet {
         String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         render(request, response, "no_cookies", "API without cookies", Map.of(
                 "api", base + TokenApi.PREFIX,
-                "header", TokenApi.header(context.settings())));
+                "header", TokenApi.header(context.settings()),
+                "cookieEngine", context.engine() instanceof ClientSideEngine));
     }
 }

@@ -12,12 +12,12 @@ import dev.cloakroom.engine.SignedCookieEngine;
  */
 final class StorageNote {
 
-    static final String HASHED = "keys hashed at rest (SHA-256): a copy of the store holds no usable key";
-    static final String PLAIN = "keys stored as they are";
+    static final String HASHED = "Keys hashed at rest (SHA-256): a copy of the store holds no usable key";
+    static final String PLAIN = "Keys stored as they are";
     static final String CAN_HASH = " (CLOAKROOM_HASH_KEYS=true hashes them)";
-    static final String ENCRYPTED = "the cookie holds the whole session, encrypted (AES-256-GCM): the "
+    static final String ENCRYPTED = "The cookie holds the whole session, encrypted (AES-256-GCM): the "
             + "browser cannot read it";
-    static final String SIGNED = "the cookie holds the whole session, signed: the browser can read it but "
+    static final String SIGNED = "The cookie holds the whole session, signed: the browser can read it but "
             + "not change it";
 
     private StorageNote() {

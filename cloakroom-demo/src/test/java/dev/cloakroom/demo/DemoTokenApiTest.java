@@ -117,7 +117,8 @@ class DemoTokenApiTest {
         assertThat(page).contains("<h1>API without cookies</h1>")
                 .contains("curl -si -X POST " + api + "/counter -H 'Content-Type: application/json'")
                 .contains("-H \"X-Session-Token: $TOKEN\"")
-                .contains("sed -n 's/^X-Session-Token: //Ip'");
+                .contains("sed -n 's/^X-Session-Token: //Ip'")
+                .doesNotContain("id=\"token-changes\"");
         assertThat(client.get("/").body()).contains("href=\"/no-cookies\"");
     }
 }

@@ -59,5 +59,6 @@ class EncryptedCookiesDemoApiTest extends DemoApiContract {
         assertThat(second.json().get("count").asLong()).isEqualTo(2);
         assertThat(second.header("X-Session-Token"))
                 .hasValueSatisfying(t -> assertThat(t).isNotEqualTo(token));
+        assertThat(client.get("/no-cookies").body()).contains("id=\"token-changes\"");
     }
 }
