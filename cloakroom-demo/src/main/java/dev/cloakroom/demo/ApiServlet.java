@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * is a 400, an unknown path a 404, a wrong method a 405, a POST without {@code Content-Type:
  * application/json} a 415, a storage failure a 503 with {@code Retry-After} and a session deleted by a
  * concurrent request (a logout elsewhere) a 400. {@link #handle} returns {@code false} when it does not know
- * the method and path. Handlers that change the session save it ({@link Web#saveNow}) before writing their
- * answer, so the answer shows what was stored and a failing save is answered here, in JSON.
+ * the method and path; the header-mode API's paths ({@link TokenApi}) reach it as {@code /api/} ones.
+ * Handlers that change the session save it ({@link Web#saveNow}) before writing their answer, so the answer
+ * shows what was stored and a failing save is answered here, in JSON.
  */
 abstract class ApiServlet extends HttpServlet {
 
@@ -40,14 +41,15 @@ abstract class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest received, HttpServletResponse response)
             throws ServletException, IOException {
         HttpServletRequest request = ReadAheadRequest.of(received, Json.MAX_BODY_BYTES);
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        String requested = TokenApi.path(request);
+        String path = TokenApi.apiPath(requested);
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         try {
             if (method.equals("OPTIONS")) {
                 if (handle(method, path, request, response)) {
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
                 } else {
-                    Json.error(response, 404, "No API endpoint at " + path + "; see the README for the list");
+                    notFound(response, requested);
                 }
                 return;
             }
@@ -60,15 +62,15 @@ abstract class ApiServlet extends HttpServlet {
             if (!handle(method, path, request, response)) {
                 boolean known = handle("OPTIONS", path, request, response);
                 if (known) {
-                    Json.error(response, 405, "Method " + method + " is not allowed on " + path);
+                    Json.error(response, 405, "Method " + method + " is not allowed on " + requested);
                 } else {
-                    Json.error(response, 404, "No API endpoint at " + path + "; see the README for the list");
+                    notFound(response, requested);
                 }
             }
         } catch (Json.BadRequest e) {
             Json.error(response, 400, String.valueOf(e.getMessage()));
         } catch (SessionStorageException e) {
-            log("Session storage failed for " + method + " " + path + ": " + e.getMessage());
+            log("Session storage failed for " + method + " " + requested + ": " + e.getMessage());
             if (!response.isCommitted()) {
                 response.resetBuffer();
                 response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -80,6 +82,10 @@ abstract class ApiServlet extends HttpServlet {
                 Json.error(response, 400, SessionInterruptedException.MESSAGE);
             }
         }
+    }
+
+    private static void notFound(HttpServletResponse response, String path) throws IOException {
+        Json.error(response, 404, "No API endpoint at " + path + "; see the README for the list");
     }
 
     private static boolean isJson(@Nullable String contentType) {

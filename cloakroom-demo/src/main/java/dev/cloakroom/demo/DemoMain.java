@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +60,11 @@ public final class DemoMain {
             out.println("Serve the demo site on http://127.0.0.1:8000 (or --port) until Ctrl-C.");
             out.println("With nothing configured it keeps sessions in ./cloakroom.sqlite3 (created on first "
                     + "run).");
-            out.println("Settings come from CLOAKROOM_* environment variables; flags override them:");
+            out.println("Settings come from CLOAKROOM_* environment variables; flags override them. The demo "
+                    + "turns idle and absolute expiry on:");
+            out.println(DemoSettings.EXPIRY_DEFAULTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))
+                    + " (seconds) unless they are set.");
             out.print(Flags.usage(DemoSettings.all()));
             out.flush();
             return new Started(0, null);

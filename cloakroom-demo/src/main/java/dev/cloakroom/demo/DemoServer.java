@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo web app on an embedded Jetty 12, listening on 127.0.0.1 only: the session filter in front of
- * pages (counter, cart, preferences, registration wizard, login, "your sessions", contact), a JSON
- * API under {@code /api}, and the session meters in Prometheus' text format at {@code /metrics}.
+ * pages (counter, cart, preferences, registration wizard, login, "your sessions", contact, expiry, "API
+ * without cookies"), a JSON API under {@code /api} (the key in the cookie) and under {@code /token-api}
+ * (the key in the {@code X-Session-Token} header), and the session meters in Prometheus' text format at
+ * {@code /metrics}.
  *
  * <pre>{@code
  * try (DemoServer demo = DemoServer.start(DemoSettings.fromEnvironment())) {
@@ -102,7 +104,8 @@ public final class DemoServer implements AutoCloseable {
         Objects.requireNonNull(engine, "engine");
         DemoMetrics metrics = new DemoMetrics(settings);
         DemoContext context = new DemoContext(metrics.instrument(engine, engineName), engineName,
-                metrics.listenTo(settings), new Templates(), users, metrics);
+                metrics.listenTo(settings), new Templates(), users, metrics,
+                StorageNote.of(engine, engineName));
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -133,8 +136,9 @@ public final class DemoServer implements AutoCloseable {
         handler.setContextPath("/");
         handler.setErrorHandler(new QuietErrorHandler());
         filter(handler, new SecurityHeadersFilter(), "/*");
-        filter(handler, new SessionFilter(context.engine(), context.settings()), "/*");
-        filter(handler, new MessagesFilter(), "/*");
+        filter(handler, new ByPath(new SessionFilter(context.engine(), TokenApi.settings(context.settings())),
+                new SessionFilter(context.engine(), context.settings())), "/*");
+        filter(handler, ByPath.notOnTokenApi(new MessagesFilter()), "/*");
         filter(handler, new PagesOnly(new CsrfFilter()), "/*");
         servlet(handler, new StaticServlet(), "/static/*");
         servlet(handler, new HomeServlet(context), "/");
@@ -145,12 +149,23 @@ public final class DemoServer implements AutoCloseable {
         servlet(handler, new AuthServlet(context), "/login", "/logout");
         servlet(handler, new SessionsServlet(context), "/sessions", "/sessions/*");
         servlet(handler, new ContactServlet(context), "/contact");
-        servlet(handler, new ApiPingServlet(context), "/api/ping", "/api/*");
-        servlet(handler, new ApiSessionServlet(context), "/api/session", "/api/session/*", "/api/counter");
-        servlet(handler, new ApiAuthServlet(context), "/api/login", "/api/logout", "/api/whoami");
-        servlet(handler, new ApiPasswordServlet(context), "/api/password");
+        servlet(handler, new ExpiryServlet(context), "/expiry");
+        servlet(handler, new NoCookiesServlet(context), "/no-cookies");
+        api(handler, new ApiPingServlet(context), "/ping", "/*");
+        api(handler, new ApiSessionServlet(context), "/session", "/session/*", "/counter");
+        api(handler, new ApiAuthServlet(context), "/login", "/logout", "/whoami");
+        api(handler, new ApiPasswordServlet(context), "/password");
         servlet(handler, new MetricsServlet(context.metrics()), "/metrics");
         return handler;
+    }
+
+    /** Serves {@code servlet} at each of {@code paths} under {@code /api} and {@link TokenApi#PREFIX}. */
+    private static void api(ServletContextHandler handler, Servlet servlet, String... paths) {
+        ServletHolder holder = new ServletHolder(servlet);
+        for (String path : paths) {
+            handler.addServlet(holder, "/api" + path);
+            handler.addServlet(holder, TokenApi.PREFIX + path);
+        }
     }
 
     private static void filter(ServletContextHandler handler, Filter filter, String path) {

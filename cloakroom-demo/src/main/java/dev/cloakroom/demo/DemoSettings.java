@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The demo's settings: Cloakroom's ({@link CloakroomSettings}) and two of its own, declared the same way,
  * read from {@code CLOAKROOM_*} variables with flags winning; the secret key is kept in
- * {@code .cloakroom-secret} when none is set.
+ * {@code .cloakroom-secret} when none is set. Unlike Cloakroom's defaults, the demo turns the idle and
+ * absolute expiry on ({@link #EXPIRY_DEFAULTS}), so that its "Expiry" page has something to show.
  */
 public final class DemoSettings {
 
@@ -31,6 +32,15 @@ public final class DemoSettings {
     /** The demo's own settings. */
     public static final List<Setting<?>> OWN = List.of(PORT, DJANGO_USERS);
 
+    /**
+     * The demo's values of {@code idle-timeout} (30 minutes), {@code absolute-timeout} (8 hours) and
+     * {@code touch-after} (1 minute), in seconds, used where the variables and flags set none.
+     */
+    public static final Map<String, String> EXPIRY_DEFAULTS = Map.of(
+            CloakroomSettings.IDLE_TIMEOUT.name(), "1800",
+            CloakroomSettings.ABSOLUTE_TIMEOUT.name(), "28800",
+            CloakroomSettings.TOUCH_AFTER.name(), "60");
+
     private DemoSettings() {
     }
 
@@ -42,7 +52,8 @@ public final class DemoSettings {
     }
 
     /**
-     * Reads the settings from {@code environment} with {@code flags} ({@code --port} to value) winning.
+     * Reads the settings from {@code environment} with {@code flags} ({@code --port} to value) winning, and
+     * {@link #EXPIRY_DEFAULTS} for the expiry settings neither sets.
      *
      * @param workingDirectory where relative paths, the default SQLite file and {@code .cloakroom-secret}
      *     live
@@ -51,7 +62,8 @@ public final class DemoSettings {
     public static Settings read(Map<String, String> environment, Map<String, String> flags,
             Path workingDirectory) {
         Settings settings = Settings.reader().table(OWN).flags(flags).environment(environment)
-                .workingDirectory(workingDirectory).secretKeyFile(true).read();
+                .parameters(EXPIRY_DEFAULTS::get).workingDirectory(workingDirectory).secretKeyFile(true)
+                .read();
         String engine = settings.engineName();
         if (settings.get(DJANGO_USERS) && !engine.equals("db") && !engine.equals("cached_db")) {
             throw new ConfigurationException(settings.spelledName(DJANGO_USERS)

@@ -34,6 +34,8 @@ final class HomeServlet extends PageServlet {
         if (session.get(WizardServlet.REGISTERED_KEY) instanceof Map<?, ?> registered) {
             model.put("registeredName", registered.get("name"));
         }
+        model.put("idle", ExpiryServlet.describe(context.settings().idleTimeout()));
+        model.put("absolute", ExpiryServlet.describe(context.settings().absoluteTimeout()));
         DemoMetrics metrics = context.metrics();
         model.put("metricsCreated", (long) metrics.count("cloakroom.session.events", "event", "created"));
         model.put("metricsSaves", (long) metrics.count("cloakroom.session.saves", "outcome", "success"));

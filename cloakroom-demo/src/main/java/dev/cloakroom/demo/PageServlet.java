@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A servlet for one family of HTML pages. {@link #render} adds what every page shows: the preferences
- * (theme on {@code <body>}, language), the user, the flash messages, the CSRF token and the session panel.
+ * (theme on {@code <body>}, language), the user, the flash messages, the CSRF token and the session panel
+ * with its note on what the engine stores.
  */
 abstract class PageServlet extends HttpServlet {
 
@@ -43,8 +44,17 @@ abstract class PageServlet extends HttpServlet {
         page.put("messages", messages);
         page.put("hasMessages", !messages.isEmpty());
         page.put("csrfToken", Web.csrfToken(request));
-        page.put("panel", SessionPanel.of(session, context.engineName(), context.clock().instant()));
+        addWhatTheRequestDid(session, page);
+        page.put("panel", SessionPanel.of(session, context.engineName(), context.storageNote(),
+                context.clock().instant()));
         response.setHeader("Cache-Control", "no-store");
         context.templates().render(response, status, template, page);
+    }
+
+    /**
+     * Adds to {@code page} what depends on everything this request did to the session, the page's own
+     * CSRF token included; called by {@link #render} just before the session panel. Nothing by default.
+     */
+    void addWhatTheRequestDid(Session session, Map<String, Object> page) {
     }
 }

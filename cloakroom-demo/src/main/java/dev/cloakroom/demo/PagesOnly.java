@@ -10,7 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Runs a filter for the HTML pages only, not for {@code /api/} (judged on the normalised path, see
+ * Runs a filter for the HTML pages only, not for {@code /api/} and {@code /token-api/} (judged on the
+ * normalised path, see
  * {@link #isApi}): the CSRF filter checks form posts, while the
  * JSON API is protected by requiring {@code Content-Type: application/json} on every POST, which a
  * cross-site form cannot send and a cross-site script cannot send without a CORS preflight that the demo
@@ -48,8 +49,8 @@ final class PagesOnly extends HttpFilter {
      * reaches the logout page and must pass the CSRF check like any other form post.
      */
     static boolean isApi(HttpServletRequest request) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return path.equals("/api") || path.startsWith("/api/");
+        String path = TokenApi.path(request);
+        return path.equals("/api") || path.startsWith("/api/") || TokenApi.isTokenApi(path);
     }
 
     @Override

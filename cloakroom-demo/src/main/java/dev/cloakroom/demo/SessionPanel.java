@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The small panel on every page: the session key's last six characters, the engine and the expiry. */
+/**
+ * The small panel on every page: the session key's last six characters, the engine, what it stores
+ * ({@link StorageNote}) and the expiry.
+ */
 final class SessionPanel {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
@@ -18,10 +21,11 @@ final class SessionPanel {
     private SessionPanel() {
     }
 
-    static Map<String, Object> of(Session session, String engineName, Instant now) {
+    static Map<String, Object> of(Session session, String engineName, String storageNote, Instant now) {
         Map<String, Object> panel = new LinkedHashMap<>();
         String key = session.key();
         panel.put("engine", engineName);
+        panel.put("storage", storageNote);
         if (session.isEmpty()) {
             panel.put("key", "none yet");
             panel.put("expiry", "no session stored");

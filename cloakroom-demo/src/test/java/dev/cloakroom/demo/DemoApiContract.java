@@ -33,6 +33,9 @@ abstract class DemoApiContract {
 
     static final String SECRET = "demo-api-test-secret-key-0123456789abcdef";
 
+    /** The demo's idle timeout ({@link DemoSettings#EXPIRY_DEFAULTS}): a new session's expiry age. */
+    static final long IDLE_SECONDS = Long.parseLong(DemoSettings.EXPIRY_DEFAULTS.get("idle-timeout"));
+
     Path directory;
     DemoServer server;
     TestClient client;
@@ -92,7 +95,7 @@ abstract class DemoApiContract {
         JsonNode json = response.json();
         assertThat(json.get("session_key").isNull()).isTrue();
         assertThat(json.get("data").size()).isZero();
-        assertThat(json.get("expiry_age").asLong()).isEqualTo(1_209_600L);
+        assertThat(json.get("expiry_age").asLong()).isEqualTo(IDLE_SECONDS);
         assertThat(json.get("expire_at_browser_close").asBoolean()).isFalse();
         assertThat(response.setCookies()).isEmpty();
         assertThat(response.header("Vary")).hasValue("Cookie");
@@ -115,12 +118,12 @@ abstract class DemoApiContract {
     }
 
     @Test
-    void sessionCookieIsHttpOnlyLaxOnTheRootPathWithTwoWeeksMaxAge() {
+    void sessionCookieIsHttpOnlyLaxOnTheRootPathWithTheIdleTimeoutAsMaxAge() {
         TestClient.Response response = client.postJson("/api/session", Map.of("a", 1));
         assertThat(response.setCookies()).singleElement().satisfies(cookie -> {
             assertThat(cookie).startsWith("sessionid=");
             assertThat(cookie).containsIgnoringCase("; HttpOnly").containsIgnoringCase("; SameSite=Lax")
-                    .containsIgnoringCase("; Path=/").containsIgnoringCase("Max-Age=1209600")
+                    .containsIgnoringCase("; Path=/").containsIgnoringCase("Max-Age=" + IDLE_SECONDS)
                     .doesNotContainIgnoringCase("Secure");
         });
     }
@@ -185,7 +188,7 @@ abstract class DemoApiContract {
                 .doesNotContain("Max-Age"));
 
         TestClient.Response reset = client.postJson("/api/session/expiry", "{\"seconds\": null}");
-        assertThat(reset.json().get("expiry_age").asLong()).isEqualTo(1_209_600L);
+        assertThat(reset.json().get("expiry_age").asLong()).isEqualTo(IDLE_SECONDS);
         assertThat(reset.json().get("expire_at_browser_close").asBoolean()).isFalse();
         assertThat(client.get("/api/session").json().get("data").has("_session_expiry")).isFalse();
     }

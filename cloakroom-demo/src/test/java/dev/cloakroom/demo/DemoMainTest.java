@@ -46,7 +46,9 @@ class DemoMainTest {
         assertThat(run.status()).isZero();
         assertThat(run.out()).startsWith("Usage: cloakroom demo").contains("--port=PORT")
                 .contains("--cookie-secure=BOOL").contains("--jdbc-url, --database-url=JDBC_URL")
-                .contains("--django-users=BOOL");
+                .contains("--django-users=BOOL")
+                .contains("absolute-timeout 28800, idle-timeout 1800, touch-after 60 (seconds) unless they "
+                        + "are set");
         assertThat(run.err()).isEmpty();
     }
 

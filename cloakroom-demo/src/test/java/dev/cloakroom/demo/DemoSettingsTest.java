@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cloakroom.DjangoVersion;
+import dev.cloakroom.SessionSettings;
 import dev.cloakroom.config.CloakroomSettings;
 import dev.cloakroom.config.ConfigurationException;
 import dev.cloakroom.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,22 @@ class DemoSettingsTest {
                 .sessionSettings()).isInstanceOf(ConfigurationException.class).hasMessageContaining("2.2");
         assertThatThrownBy(() -> load(Map.of("CLOAKROOM_DJANGO_USERS", "maybe")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("CLOAKROOM_DJANGO_USERS");
+    }
+
+    @Test
+    void idleAndAbsoluteExpiryAreOnUnlessTheVariablesOrFlagsSayOtherwise() {
+        SessionSettings demo = load(Map.of("CLOAKROOM_SECRET_KEY", "k")).sessionSettings();
+        assertThat(demo.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(demo.absoluteTimeout()).isEqualTo(Duration.ofHours(8));
+        assertThat(demo.touchAfter()).isEqualTo(Duration.ofMinutes(1));
+        SessionSettings changed = DemoSettings.read(Map.of("CLOAKROOM_SECRET_KEY", "k",
+                "CLOAKROOM_IDLE_TIMEOUT", "600", "CLOAKROOM_TOUCH_AFTER", "0"),
+                Map.of("--absolute-timeout", "3600"), directory).sessionSettings();
+        assertThat(changed.idleTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(changed.absoluteTimeout()).isEqualTo(Duration.ofHours(1));
+        assertThat(changed.touchAfter()).isZero();
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_IDLE_TIMEOUT", "soon")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("CLOAKROOM_IDLE_TIMEOUT");
     }
 
     @Test

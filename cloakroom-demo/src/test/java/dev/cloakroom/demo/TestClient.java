@@ -70,6 +70,21 @@ final class TestClient {
         return send(request(path).header("Cookie", cookie).GET());
     }
 
+    /** A GET with {@code headers} added to the request. */
+    Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A POST of {@code json} with {@code headers} added to the request. */
+    Response postJson(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     Response delete(String path) {
         return send(request(path).DELETE());
     }
