@@ -136,10 +136,14 @@ public final class FeatureTable {
             }
         }
         if (without != null && with != null && without.score() > 0) {
-            sb.append("\nWith metrics: ").append(Numbers.fixed(with.score() - without.score(), 0))
-                    .append(" ns more per request, ×")
-                    .append(Numbers.fixed(with.score() / without.score(), 2))
-                    .append(" the time.\n");
+            double difference = with.score() - without.score();
+            sb.append("\nWith metrics: ×").append(Numbers.fixed(with.score() / without.score(), 2))
+                    .append(" the time (").append(difference >= 0 ? "+" : "")
+                    .append(Numbers.fixed(difference, 0)).append(" ns per request)");
+            double noise = (Double.isNaN(with.error()) ? 0 : with.error())
+                    + (Double.isNaN(without.error()) ? 0 : without.error());
+            sb.append(Math.abs(difference) <= noise
+                    ? ", within JMH's error: no cost measurable in this run.\n" : ".\n");
         }
         return sb.toString();
     }

@@ -60,7 +60,11 @@ class FeatureTableTest {
                 new MicroResult("MetricsBenchmark", "loadAndSave metrics=true", 0, 1100, 30, "ns/op")));
 
         assertThat(md).contains("| `loadAndSave metrics=true` | 1100 | 30 |")
-                .contains("With metrics: 100 ns more per request, ×1.10 the time.");
+                .contains("With metrics: ×1.10 the time (+100 ns per request).");
+        assertThat(table(List.of(
+                new MicroResult("MetricsBenchmark", "loadAndSave metrics=false", 0, 1000, 200, "ns/op"),
+                new MicroResult("MetricsBenchmark", "loadAndSave metrics=true", 0, 900, 300, "ns/op"))))
+                .contains("×0.90 the time (-100 ns per request), within JMH's error: no cost measurable");
         assertThat(table(List.of())).contains("Not run.");
     }
 }
