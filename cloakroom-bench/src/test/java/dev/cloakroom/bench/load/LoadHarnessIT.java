@@ -34,7 +34,8 @@ class LoadHarnessIT {
                 BenchStores stores = new BenchStores(redis.url(), TestDatabases.URL);
                 BenchApp app = new BenchApp(stores, 0)) {
             Wrk wrk = new Wrk("wrk", SHORT.threads(), SHORT.connections(), dir);
-            results = new LoadHarness(Variant.featureRun(), app, stores, wrk, SHORT, dir, message -> { }).run();
+            results = new LoadHarness(Variant.featureRun(), app, stores, wrk, SHORT, dir, message -> { })
+                    .run();
         }
 
         assertThat(results).extracting(LoadResult::variant).containsOnlyElementsOf(Variant.featureRun());
