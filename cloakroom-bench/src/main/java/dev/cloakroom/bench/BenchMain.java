@@ -44,8 +44,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark command ({@code scripts/bench} runs it): the JMH suite with Django's codec beside it,
- * the load harness, and on request the scale run; writes {@code micro.md}, {@code load.md},
- * {@code load.png} and {@code scale.md} into the output directory.
+ * the load harness, and on request the scale run or the feature-cost run; writes {@code micro.md},
+ * {@code load.md}, {@code load.png}, {@code scale.md} and {@code features.md} into the output directory.
  */
 public final class BenchMain {
 
