@@ -14,6 +14,7 @@ import dev.cloakroom.bench.micro.BenchKeys;
 import dev.cloakroom.bench.micro.MicroResult;
 import dev.cloakroom.bench.micro.MicroRunner;
 import dev.cloakroom.bench.micro.SessionPayloads;
+import dev.cloakroom.bench.report.FeatureTable;
 import dev.cloakroom.bench.report.LoadChart;
 import dev.cloakroom.bench.report.LoadTable;
 import dev.cloakroom.bench.report.MicroTable;
@@ -43,8 +44,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark command ({@code scripts/bench} runs it): the JMH suite with Django's codec beside it,
- * the load harness, and on request the scale run; writes {@code micro.md}, {@code load.md},
- * {@code load.png} and {@code scale.md} into the output directory.
+ * the load harness, and on request the scale run or the feature-cost run; writes {@code micro.md},
+ * {@code load.md}, {@code load.png}, {@code scale.md} and {@code features.md} into the output directory.
  */
 public final class BenchMain {
 
@@ -74,6 +75,9 @@ public final class BenchMain {
         boolean soakPassed = true;
         if (options.soak() != null) {
             soakPassed = soak(options, written);
+        }
+        if (options.features()) {
+            written.add(features(options));
         }
         if (options.parts().contains("micro")) {
             written.add(micro(options));
@@ -142,6 +146,39 @@ public final class BenchMain {
         return file;
     }
 
+    /**
+     * The feature-cost run: {@link Variant#featureRun()} through the load harness (no Spring Boot apps, no
+     * open loop), then JMH's {@code MetricsBenchmark}; writes {@code features.md}.
+     */
+    private static Path features(BenchOptions options) throws Exception {
+        Path work = Files.createTempDirectory("cloakroom-bench-features");
+        LoadConfig config = options.quick() ? LoadConfig.quick() : LoadConfig.features();
+        try (BenchStores stores = new BenchStores(options.redis(), options.pg());
+                BenchApp app = new BenchApp(stores, 0)) {
+            Wrk wrk = new Wrk(options.wrk(), config.threads(), config.connections(), work);
+            List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
+                    + System.getProperty("java.version") + "; the three variants in one Jetty 12.0 (ee10) in "
+                    + "the harness's JVM", "Redis " + stores.adminRedis().info("server").lines()
+                            .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
+                            .orElse("?") + " at " + options.redis());
+            RunInfo info = start(options, machine);
+            LoadHarness harness = new LoadHarness(Variant.featureRun(), app, stores, wrk, config, work,
+                    BenchMain::log);
+            List<LoadResult> results = harness.run();
+            MicroRunner.Config jmh = options.quick() ? MicroRunner.Config.quick()
+                    : new MicroRunner.Config(1, 3, 3, 2);
+            log("JMH MetricsBenchmark: " + jmh);
+            List<MicroResult> metrics = MicroRunner.run(jmh, "MetricsBenchmark");
+            Path file = options.out().resolve("features.md");
+            Files.writeString(file, FeatureTable.markdown(results, harness::underLoadCommands, config,
+                    info.ended(), wrkVersion(options.wrk()), metrics, jmh.toString()),
+                    StandardCharsets.UTF_8);
+            return file;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
     private static List<Path> load(BenchOptions options) throws Exception {
         List<Path> written = new ArrayList<>();
         Path work = Files.createTempDirectory("cloakroom-bench");
@@ -163,7 +200,7 @@ public final class BenchMain {
                 List<LoadResult> results;
                 List<LoadHarness.OpenLoopResult> openLoop;
                 log("starting the Spring Boot apps");
-                try (SpringBootApps boot = new SpringBootApps(List.of(Variant.values()), options.redis(),
+                try (SpringBootApps boot = new SpringBootApps(Variant.defaultRun(), options.redis(),
                         options.pg(), work, BenchMain::log)) {
                     app.use(boot);
                     LoadHarness harness = new LoadHarness(app, stores, wrk, config, work, BenchMain::log);

@@ -26,10 +26,13 @@ import org.jspecify.annotations.Nullable;
  * @param soak how long the soak runs, or null when it does not (then nothing else runs unless asked)
  * @param soakOnPostgres whether the soak's demo keeps its sessions in PostgreSQL ({@code pg}'s server)
  *     rather than SQLite
+ * @param features whether the feature-cost run runs ({@code features.md}): Cloakroom on Redis without and
+ *     with idle/absolute expiry and with metrics, and JMH's {@code MetricsBenchmark}; nothing else then runs
+ *     unless asked
  */
 public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSizes, Path out, String redis,
         String pg, String wrk, String python, String command, double loadBeforeRun, @Nullable Duration soak,
-        boolean soakOnPostgres) {
+        boolean soakOnPostgres, boolean features) {
 
     static final String USAGE = """
             Usage: BenchMain [--quick] [--only=micro,load] [--scale[=10k,1m,10m]] [--out=bench/results]
@@ -37,6 +40,7 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                              [--pg=jdbc:postgresql://127.0.0.1:5432/cloakroom_bench?user=postgres]
                              [--wrk=wrk] [--python=/usr/bin/python3] [--command=TEXT]
                              [--load-before-run=LOADAVG] [--soak[=10m]] [--soak-db=sqlite|postgresql]
+                             [--features]
               --quick   short runs to try everything (about 3 minutes); numbers are indicative only
               --only    run only these parts (default: micro,load; none runs only --scale)
               --scale   also run the scale test on PostgreSQL (default sizes 10k,1m; 10m adds minutes)
@@ -44,6 +48,9 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
               --soak    only the soak: the demo under 20 clients for 10 minutes (or 60s, 90s, 5m...),
                         failing if heap, RSS, open files or db connections grow; --soak-db=postgresql
                         keeps its sessions in PostgreSQL instead of SQLite
+              --features  only the feature-cost run (about 5 minutes): Cloakroom on Redis without and
+                        with idle/absolute expiry and with Micrometer metrics, and JMH's MetricsBenchmark;
+                        writes features.md
             """;
 
     /**
@@ -65,6 +72,7 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
         Duration soak = null;
         boolean soakOnPostgres = false;
         boolean partsGiven = false;
+        boolean features = false;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -84,6 +92,7 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                 case "--load-before-run" -> loadBeforeRun = loadAverage(value);
                 case "--soak" -> soak = value.isEmpty() ? Duration.ofMinutes(10) : duration(value);
                 case "--soak-db" -> soakOnPostgres = soakDatabase(value);
+                case "--features" -> features = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -93,11 +102,11 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                         + "--scale), not " + part);
             }
         }
-        if (soak != null && !partsGiven) {
+        if ((soak != null || features) && !partsGiven) {
             parts = Set.of("none");
         }
         return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command, loadBeforeRun,
-                soak, soakOnPostgres);
+                soak, soakOnPostgres, features);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h} → that duration; at least 5 seconds. */

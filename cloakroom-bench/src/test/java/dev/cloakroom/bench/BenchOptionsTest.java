@@ -42,6 +42,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void featuresRunAloneUnlessToldOtherwise() {
+        assertThat(BenchOptions.parse(new String[0]).features()).isFalse();
+        BenchOptions options = BenchOptions.parse(new String[] {"--features"});
+
+        assertThat(options.features()).isTrue();
+        assertThat(options.parts()).isEqualTo(Set.of("none"));
+        assertThat(BenchOptions.parse(new String[] {"--features", "--only=load"}).parts())
+                .isEqualTo(Set.of("load"));
+    }
+
+    @Test
     void soakRunsTenMinutesAloneUnlessToldOtherwise() {
         BenchOptions options = BenchOptions.parse(new String[] {"--soak"});
 

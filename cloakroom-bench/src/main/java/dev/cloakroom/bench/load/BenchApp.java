@@ -62,7 +62,8 @@ public final class BenchApp implements AutoCloseable {
         }
         EndpointServlet servlet = switch (variant) {
             case BASELINE -> new BaselineServlet();
-            case CLOAKROOM_REDIS, CLOAKROOM_DB -> new CloakroomServlet();
+            case CLOAKROOM_REDIS, CLOAKROOM_DB, CLOAKROOM_REDIS_EXPIRY, CLOAKROOM_REDIS_METRICS ->
+                    new CloakroomServlet();
             default -> throw new IllegalArgumentException(variant + " runs in a Spring Boot app");
             case RAW_REDIS -> new RawRedisServlet(stores.rawRedis(), BenchStores.RAW_PREFIX);
             case RAW_SQL -> new RawSqlServlet(stores.dataSource(Variant.RAW_SQL));
@@ -75,6 +76,10 @@ public final class BenchApp implements AutoCloseable {
         return switch (variant) {
             case CLOAKROOM_REDIS -> new SessionFilter(stores.cloakroomRedis(), stores.settings());
             case CLOAKROOM_DB -> new SessionFilter(stores.cloakroomDbEngine(), stores.settings());
+            case CLOAKROOM_REDIS_EXPIRY ->
+                    new SessionFilter(stores.cloakroomRedis(), stores.expirySettings());
+            case CLOAKROOM_REDIS_METRICS ->
+                    new SessionFilter(stores.meteredRedis(), stores.meteredSettings());
             default -> null;
         };
     }

@@ -3,7 +3,10 @@ package dev.cloakroom.bench.load;
 import dev.cloakroom.bench.endpoints.CountingDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cloakroom.ServerSideEngine;
 import dev.cloakroom.SessionSettings;
+import dev.cloakroom.micrometer.CloakroomMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.cloakroom.bench.micro.BenchKeys;
 import dev.cloakroom.jdbc.JdbcEngine;
 import dev.cloakroom.redis.RedisEngine;
@@ -50,6 +53,11 @@ public final class BenchStores implements AutoCloseable {
     private final StatefulRedisConnection<String, String> rawRedis;
     private final StatefulRedisConnection<String, String> adminRedis;
     private final RedisEngine cloakroomRedis;
+    private final SessionSettings expirySettings = settings.toBuilder().idleTimeout(Duration.ofMinutes(30))
+            .absoluteTimeout(Duration.ofHours(8)).touchAfter(Duration.ofSeconds(60)).build();
+    private final CloakroomMetrics metrics = new CloakroomMetrics();
+    private final ServerSideEngine meteredRedis;
+    private final SessionSettings meteredSettings = settings.toBuilder().listener(metrics).build();
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final CountingDataSource cloakroomDb;
     private final CountingDataSource rawDb;
@@ -68,6 +76,9 @@ public final class BenchStores implements AutoCloseable {
         adminRedis = redisClient.connect();
         cloakroomRedis = RedisEngine.builder(redisUri).keyPrefix(CLOAKROOM_PREFIX).clock(settings.clock())
                 .build();
+        // as an application does: the engine instrumented, the metrics listening and bound to a registry
+        metrics.bindTo(new SimpleMeterRegistry());
+        meteredRedis = metrics.instrument(cloakroomRedis, "cache");
 
         createDatabaseIfMissing(jdbcUrl);
         cloakroomDb = new CountingDataSource(pool("bench-cloakroom"));
@@ -170,6 +181,21 @@ public final class BenchStores implements AutoCloseable {
 
     RedisEngine cloakroomRedis() {
         return cloakroomRedis;
+    }
+
+    /** The settings with idle timeout 30 min, absolute lifetime 8 h and touches at most once a minute. */
+    SessionSettings expirySettings() {
+        return expirySettings;
+    }
+
+    /** {@link #cloakroomRedis()} instrumented by {@code CloakroomMetrics}. */
+    ServerSideEngine meteredRedis() {
+        return meteredRedis;
+    }
+
+    /** The settings with {@code CloakroomMetrics} as a listener. */
+    SessionSettings meteredSettings() {
+        return meteredSettings;
     }
 
     JdbcEngine cloakroomDbEngine() {

@@ -35,6 +35,15 @@ public record LoadConfig(Duration warmUp, Duration measure, int rounds, int sess
                 Duration.ofSeconds(8), 100, List.of(0.5, 0.8), List.of(Endpoint.READ));
     }
 
+    /**
+     * The feature-cost run: as {@link #full()} but 4 rounds of 4 s (16 s measured per pair), since the
+     * variants differ by little and the rounds' spread is what tells a difference from noise; no open loop.
+     */
+    public static LoadConfig features() {
+        return new LoadConfig(Duration.ofSeconds(2), Duration.ofSeconds(4), 4, 2000, 200, 2, 50,
+                Duration.ofSeconds(8), 100, List.of(), List.of());
+    }
+
     /** A quick try: 1 s warm-up, one round of 2 s, 200 sessions, 2 s fixed-rate runs. Indicative only. */
     public static LoadConfig quick() {
         return new LoadConfig(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 200, 20, 2, 50,

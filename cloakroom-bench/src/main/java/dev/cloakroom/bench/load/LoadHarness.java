@@ -50,9 +50,19 @@ public final class LoadHarness {
     private final HttpDriver http = new HttpDriver();
     private final Map<Variant, Path> cookieFiles = new EnumMap<>(Variant.class);
     private final Map<Variant, List<String>> cookies = new EnumMap<>(Variant.class);
+    private final List<Variant> variants;
+    private final Map<String, Map<String, Long>> underLoadCommands = new LinkedHashMap<>();
 
+    /** A harness for the default run's variants ({@link Variant#defaultRun()}). */
     public LoadHarness(BenchApp app, BenchStores stores, Wrk wrk, LoadConfig config, Path workDir,
             Consumer<String> log) {
+        this(Variant.defaultRun(), app, stores, wrk, config, workDir, log);
+    }
+
+    /** A harness for {@code variants} (in table order; {@code app} must serve each). */
+    public LoadHarness(List<Variant> variants, BenchApp app, BenchStores stores, Wrk wrk, LoadConfig config,
+            Path workDir, Consumer<String> log) {
+        this.variants = List.copyOf(variants);
         this.app = app;
         this.stores = stores;
         this.wrk = wrk;
@@ -68,7 +78,7 @@ public final class LoadHarness {
         Map<String, StoreCounts> counts = countingPass();
         List<LoadResult> results = new ArrayList<>();
         int pairs = 0;
-        for (Variant v : Variant.values()) {
+        for (Variant v : variants) {
             pairs += v.endpoints().size();
         }
         warmUpJvms();
@@ -86,7 +96,7 @@ public final class LoadHarness {
      * bench app's is by then, or the first endpoints measured would count compilation against them.
      */
     private void warmUpJvms() throws Exception {
-        for (Variant v : Variant.values()) {
+        for (Variant v : variants) {
             Endpoint e = v.endpoints().contains(Endpoint.READ) ? Endpoint.READ : Endpoint.NONE;
             wrk.run(app.url(v, e), config.warmUp().multipliedBy(2), cookieFile(v, e));
         }
@@ -94,7 +104,7 @@ public final class LoadHarness {
     }
 
     private void makeSessions() throws Exception {
-        for (Variant v : Variant.values()) {
+        for (Variant v : variants) {
             if (v == Variant.BASELINE) {
                 continue;
             }
@@ -108,8 +118,10 @@ public final class LoadHarness {
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
         // The baseline ignores cookies; it gets Cloakroom's so its requests are the same size.
-        cookies.put(Variant.BASELINE, cookies.get(Variant.CLOAKROOM_REDIS));
-        cookieFiles.put(Variant.BASELINE, cookieFiles.get(Variant.CLOAKROOM_REDIS));
+        if (variants.contains(Variant.BASELINE)) {
+            cookies.put(Variant.BASELINE, cookies.get(Variant.CLOAKROOM_REDIS));
+            cookieFiles.put(Variant.BASELINE, cookieFiles.get(Variant.CLOAKROOM_REDIS));
+        }
     }
 
     private Map<String, StoreCounts> countingPass() throws Exception {
@@ -118,7 +130,7 @@ public final class LoadHarness {
         try (RedisMonitor monitor = new RedisMonitor(uri.getHost(), uri.getPort())) {
             RedisCommands<String, String> admin = stores.adminRedis();
             int marker = 0;
-            for (Variant v : Variant.values()) {
+            for (Variant v : variants) {
                 for (Endpoint e : v.endpoints()) {
                     monitor.clear();
                     Map<String, Long> statsBefore = CommandStats.parse(admin.info("commandstats"));
@@ -165,28 +177,33 @@ public final class LoadHarness {
     }
 
     private List<LoadResult> timed(Endpoint endpoint, Map<String, StoreCounts> counts) throws Exception {
-        List<Variant> variants = new ArrayList<>();
-        for (Variant v : Variant.values()) {
+        List<Variant> serving = new ArrayList<>();
+        for (Variant v : variants) {
             if (v.endpoints().contains(endpoint)) {
-                variants.add(v);
+                serving.add(v);
             }
         }
-        for (Variant v : variants) {
+        for (Variant v : serving) {
             wrk.run(app.url(v, endpoint), config.warmUp(), cookieFile(v, endpoint));
         }
         Map<Variant, List<WrkResult>> rounds = new EnumMap<>(Variant.class);
         Map<Variant, long[]> storeCalls = new EnumMap<>(Variant.class);
         RedisCommands<String, String> admin = stores.adminRedis();
         for (int round = 0; round < config.rounds(); round++) {
-            List<Variant> order = new ArrayList<>(variants);
+            List<Variant> order = new ArrayList<>(serving);
             if (round % 2 == 1) {
                 Collections.reverse(order);
             }
             for (Variant v : order) {
                 long before = storeCalls(v, admin);
+                Map<String, Long> commandsBefore = redisCommands(v, admin);
                 WrkResult result = wrk.run(app.url(v, endpoint), config.measure(), cookieFile(v, endpoint));
                 Thread.sleep(200); // let requests wrk abandoned at the end reach the store before counting
                 long calls = storeCalls(v, admin) - before;
+                Map<String, Long> byCommand = underLoadCommands.computeIfAbsent(key(v, endpoint),
+                        k -> new java.util.TreeMap<>());
+                CommandStats.delta(commandsBefore, redisCommands(v, admin))
+                        .forEach((name, n) -> byCommand.merge(name, n, Long::sum));
                 rounds.computeIfAbsent(v, k -> new ArrayList<>()).add(result);
                 long[] acc = storeCalls.computeIfAbsent(v, k -> new long[2]);
                 acc[0] += calls;
@@ -198,13 +215,27 @@ public final class LoadHarness {
             }
         }
         List<LoadResult> results = new ArrayList<>();
-        for (Variant v : variants) {
+        for (Variant v : serving) {
             long[] acc = Objects.requireNonNull(storeCalls.get(v));
             results.add(new LoadResult(v, endpoint, Objects.requireNonNull(rounds.get(v)),
                     Objects.requireNonNull(counts.get(key(v, endpoint))),
                     acc[1] == 0 ? 0 : (double) acc[0] / acc[1]));
         }
         return results;
+    }
+
+    /** {@code INFO commandstats} of a Redis variant's store; empty for the others. */
+    private static Map<String, Long> redisCommands(Variant v, RedisCommands<String, String> admin) {
+        return v.store() == Variant.Store.REDIS ? CommandStats.parse(admin.info("commandstats")) : Map.of();
+    }
+
+    /**
+     * Redis calls by command ({@code INFO commandstats}, so commands a script runs count too, besides the
+     * script's {@code EVALSHA}) while wrk ran {@code endpoint} of {@code variant}, summed over the rounds of
+     * {@link #run()}; divide by the result's requests. Empty for variants that do not use Redis.
+     */
+    public Map<String, Long> underLoadCommands(Variant variant, Endpoint endpoint) {
+        return underLoadCommands.getOrDefault(key(variant, endpoint), Map.of());
     }
 
     private @Nullable Path cookieFile(Variant v, Endpoint e) {
@@ -261,20 +292,20 @@ public final class LoadHarness {
                         + endpoint.path() + " to take rates from; skipped");
                 continue;
             }
-            List<Variant> variants = new ArrayList<>();
-            for (Variant v : Variant.values()) {
+            List<Variant> serving = new ArrayList<>();
+            for (Variant v : variants) {
                 if (v != Variant.BASELINE && v.endpoints().contains(endpoint)) {
-                    variants.add(v);
+                    serving.add(v);
                 }
             }
-            log.accept("open loop " + endpoint.path() + ": " + variants.size() + " variants x "
+            log.accept("open loop " + endpoint.path() + ": " + serving.size() + " variants x "
                     + config.openLoopFractions().size() + " rates, about "
-                    + config.plannedOpenLoopSeconds(variants.size()) / config.openLoopEndpoints().size()
+                    + config.plannedOpenLoopSeconds(serving.size()) / config.openLoopEndpoints().size()
                     + " s");
             int turn = 0;
             for (double fraction : config.openLoopFractions()) {
                 double rate = FixedRateDriver.rate(reference.throughput(), fraction);
-                List<Variant> order = new ArrayList<>(variants);
+                List<Variant> order = new ArrayList<>(serving);
                 if (turn++ % 2 == 1) {
                     Collections.reverse(order);
                 }

@@ -2,6 +2,7 @@ package dev.cloakroom.bench.load;
 
 import dev.cloakroom.bench.endpoints.Endpoint;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -41,7 +42,40 @@ public enum Variant {
             EnumSet.allOf(Endpoint.class), SpringBootApp.BOOT_3_5, "jdbc"),
     /** The minimal SQL statements by hand: the floor for PostgreSQL. */
     RAW_SQL("raw-sql", "raw SQL", Store.POSTGRES, "rawid", EnumSet.of(Endpoint.READ, Endpoint.INCR,
-            Endpoint.LOGIN), null, "");
+            Endpoint.LOGIN), null, ""),
+    /**
+     * {@link #CLOAKROOM_REDIS} with idle and absolute expiry: idle timeout 30 minutes, absolute lifetime 8
+     * hours, touches at most once a minute. Only in the feature-cost run ({@link #featureRun()}).
+     */
+    CLOAKROOM_REDIS_EXPIRY("cloakroom-redis-expiry", "Cloakroom cache (Redis), idle + absolute expiry",
+            Store.REDIS, "sessionid", EnumSet.of(Endpoint.READ, Endpoint.INCR, Endpoint.LOGIN), null, ""),
+    /**
+     * {@link #CLOAKROOM_REDIS} with {@code CloakroomMetrics}: the engine instrumented and the metrics
+     * listening, bound to a {@code SimpleMeterRegistry}. Only in the feature-cost run.
+     */
+    CLOAKROOM_REDIS_METRICS("cloakroom-redis-metrics", "Cloakroom cache (Redis), Micrometer metrics",
+            Store.REDIS, "sessionid", EnumSet.of(Endpoint.READ, Endpoint.INCR, Endpoint.LOGIN), null, "");
+
+    /** The variants of the feature-cost run: Cloakroom on Redis without and with each feature. */
+    private static final List<Variant> FEATURE_RUN = List.of(CLOAKROOM_REDIS, CLOAKROOM_REDIS_EXPIRY,
+            CLOAKROOM_REDIS_METRICS);
+
+    /** The variants of the default load run: all but the feature-cost ones, in declaration order. */
+    private static final List<Variant> DEFAULT_RUN = java.util.Arrays.stream(values())
+            .filter(v -> v != CLOAKROOM_REDIS_EXPIRY && v != CLOAKROOM_REDIS_METRICS).toList();
+
+    /** The variants {@code scripts/bench} compares by default. */
+    public static List<Variant> defaultRun() {
+        return DEFAULT_RUN;
+    }
+
+    /**
+     * The variants of {@code scripts/bench --features}: {@link #CLOAKROOM_REDIS} and the same engine with
+     * expiry ({@link #CLOAKROOM_REDIS_EXPIRY}) or metrics ({@link #CLOAKROOM_REDIS_METRICS}).
+     */
+    public static List<Variant> featureRun() {
+        return FEATURE_RUN;
+    }
 
     /** Where a variant keeps its sessions. */
     public enum Store { NONE, REDIS, POSTGRES }

@@ -48,8 +48,17 @@ public final class MicroRunner {
 
     /** Runs every benchmark of this package. */
     public static List<MicroResult> run(Config config) throws RunnerException {
+        return run(config, ".*Benchmark");
+    }
+
+    /**
+     * Runs the benchmarks of this package whose simple class name matches {@code classPattern} (a regular
+     * expression, e.g. {@code MetricsBenchmark}).
+     */
+    public static List<MicroResult> run(Config config, String classPattern) throws RunnerException {
         Options options = new OptionsBuilder()
-                .include(MicroRunner.class.getPackageName().replace(".", "\\.") + "\\..*Benchmark")
+                .include(MicroRunner.class.getPackageName().replace(".", "\\.") + "\\." + classPattern
+                        + "\\.")
                 .forks(config.forks())
                 .warmupIterations(config.warmups())
                 .warmupTime(TimeValue.seconds(config.seconds()))
@@ -67,7 +76,13 @@ public final class MicroRunner {
             String className = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
             String size = params.getParam("size");
             Result<?> primary = run.getPrimaryResult();
-            results.add(new MicroResult(className, benchmark.substring(dot + 1),
+            StringBuilder operation = new StringBuilder(benchmark.substring(dot + 1));
+            for (String name : params.getParamsKeys()) {
+                if (!name.equals("size")) {
+                    operation.append(' ').append(name).append('=').append(params.getParam(name));
+                }
+            }
+            results.add(new MicroResult(className, operation.toString(),
                     size == null ? 0 : Integer.parseInt(size), primary.getScore(), primary.getScoreError(),
                     primary.getScoreUnit()));
         }

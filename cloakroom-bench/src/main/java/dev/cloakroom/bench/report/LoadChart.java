@@ -119,7 +119,7 @@ public final class LoadChart {
         int x = WIDTH - RIGHT + 30;
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         int y = top;
-        for (Variant v : Variant.values()) {
+        for (Variant v : Variant.defaultRun()) {
             g.setColor(COLORS.get(v));
             g.fillRect(x, y - 12, 16, 16);
             g.setColor(Color.BLACK);
