@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +14,14 @@ import org.jspecify.annotations.Nullable;
  * Django's {@code django.utils.crypto.salted_hmac}: the HMAC key is the plain hash of
  * {@code utf8(keySalt) + utf8(secret)}, and the result is HMAC of {@code utf8(value)} with that key.
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe. The key derived from a salt and a secret is kept (for at most
+ * {@value #MAX_CACHED_KEYS} pairs), so a value signed again and again under the same pair, such as the
+ * session auth hash on every login, costs one HMAC and no key setup.
  */
 public final class SaltedHmac {
+
+    private static final int MAX_CACHED_KEYS = 32;
+    private static final Map<CacheKey, KeyedMac> KEYS = new ConcurrentHashMap<>();
 
     /** A hash function Django's {@code salted_hmac} accepts, with its JCA names. */
     enum Algorithm {
@@ -35,7 +42,7 @@ public final class SaltedHmac {
 
     /** Returns {@code salted_hmac(keySalt, value, secret, algorithm="sha256").digest()} (32 bytes). */
     public static byte[] sha256(String keySalt, String value, String secret) {
-        return hmac(Algorithm.SHA256, deriveKey(Algorithm.SHA256, keySalt, secret), value);
+        return keyed(Algorithm.SHA256, keySalt, secret).hmac(value);
     }
 
     /**
@@ -48,12 +55,39 @@ public final class SaltedHmac {
 
     /** Returns the legacy {@code salted_hmac(keySalt, value, secret).digest()} with SHA-1 (20 bytes). */
     public static byte[] sha1(String keySalt, String value, String secret) {
-        return hmac(Algorithm.SHA1, deriveKey(Algorithm.SHA1, keySalt, secret), value);
+        return keyed(Algorithm.SHA1, keySalt, secret).hmac(value);
     }
 
     /** Returns the legacy SHA-1 {@code salted_hmac(...).hexdigest()}: 40 lower-case hex digits. */
     public static String sha1Hex(String keySalt, String value, String secret) {
         return HexFormat.of().formatHex(sha1(keySalt, value, secret));
+    }
+
+    /**
+     * The HMAC under the key of {@code keySalt} and {@code secret}, from the cache or made and cached. A full
+     * cache is emptied rather than managed: it only fills beyond a handful of pairs if an application derives
+     * keys from ever new salts or secrets, and then caching does not help anyway.
+     */
+    private static KeyedMac keyed(Algorithm algorithm, String keySalt, String secret) {
+        CacheKey key = new CacheKey(algorithm, keySalt, secret);
+        KeyedMac mac = KEYS.get(key);
+        if (mac == null) {
+            mac = new KeyedMac(algorithm, deriveKey(algorithm, keySalt, secret));
+            if (KEYS.size() >= MAX_CACHED_KEYS) {
+                KEYS.clear();
+            }
+            KEYS.put(key, mac);
+        }
+        return mac;
+    }
+
+    /** What a cached key is derived from. */
+    private record CacheKey(Algorithm algorithm, String keySalt, String secret) {
+
+        @Override
+        public String toString() {
+            return "CacheKey[" + algorithm + ", " + keySalt + "]"; // never the secret
+        }
     }
 
     /** Returns the HMAC key {@code H(utf8(keySalt) + utf8(secret))}. */

@@ -114,6 +114,22 @@ class DjangoVectorsTest {
         }
     }
 
+    /** The derived keys are cached: interleaving more secrets than the cache holds changes no digest. */
+    @Test
+    void saltedHmacGivesDjangosHexdigestsAmongManyOtherSecrets() {
+        String mine = SaltedHmac.sha256Hex(Salts.AUTH_HASH, "value", KEY.current());
+        for (int round = 0; round < 3; round++) {
+            for (int other = 0; other < 40; other++) {
+                String digest = SaltedHmac.sha256Hex(Salts.AUTH_HASH, "value", "other secret " + other);
+                assertThat(digest).isNotEqualTo(mine);
+            }
+            for (JsonNode entry : DjangoVectors.list("auth_hash")) {
+                assertThat(SaltedHmac.sha256Hex(Salts.AUTH_HASH, entry.get("password_hash").asText(),
+                        KEY.current())).isEqualTo(entry.get("session_auth_hash").asText());
+            }
+        }
+    }
+
     @Test
     void sessionAuthHashGivesDjangosHash() {
         for (JsonNode entry : DjangoVectors.list("auth_hash")) {
