@@ -48,9 +48,14 @@ final class SessionScript {
 
             -- A user's index: a sorted set of session keys scored by (an upper bound of) their expiry,
             -- trimmed of expired members whenever a member is added, and kept alive as long as its
-            -- highest score.
+            -- highest score. A user's only session (the common first login) needs no trim and no
+            -- search for the highest score: one command fewer.
             local function index(ukey, score)
                 redis.call('ZADD', ukey, score, member)
+                if redis.call('ZCARD', ukey) == 1 then
+                    redis.call('PEXPIRE', ukey, math.max(tonumber(score) - tonumber(now), 1))
+                    return
+                end
                 redis.call('ZREMRANGEBYSCORE', ukey, '-inf', now)
                 local last = redis.call('ZRANGE', ukey, -1, -1, 'WITHSCORES')
                 redis.call('PEXPIRE', ukey, math.max(tonumber(last[2]) - tonumber(now), 1))

@@ -82,20 +82,29 @@ class RedisCommandCountIT {
             // The user's index was written when the session was created; saves within its margin skip it.
             assertThat(scriptCommands(userWrite)).containsExactly("HMGET", "HSET", "PEXPIRE");
 
-            List<Command> login = record("cache: login, no cookie sent", () -> {
+            List<Command> firstLogin = record("cache: login, no cookie sent, the user's first session", () -> {
+                Session session = Session.open(engine, settings, null);
+                Auth.login(session, AuthUser.of("43", "pbkdf2_sha256$1$salt$hash"));
+                session.save();
+            });
+            assertThat(clientCommands(firstLogin)).containsExactly("EVALSHA");
+            assertThat(scriptCommands(firstLogin)).as("the user's only session: no trim, no search for the last")
+                    .containsExactly("EXISTS", "HSET", "PEXPIRE", "ZADD", "ZCARD", "PEXPIRE");
+
+            List<Command> login = record("cache: login, no cookie sent, the user's second session", () -> {
                 Session session = Session.open(engine, settings, null);
                 Auth.login(session, AuthUser.of("42", "pbkdf2_sha256$1$salt$hash"));
                 session.save();
             });
             assertThat(clientCommands(login)).containsExactly("EVALSHA");
-            assertThat(scriptCommands(login)).containsExactly("EXISTS", "HSET", "PEXPIRE", "ZADD",
+            assertThat(scriptCommands(login)).containsExactly("EXISTS", "HSET", "PEXPIRE", "ZADD", "ZCARD",
                     "ZREMRANGEBYSCORE", "ZRANGE", "PEXPIRE");
 
             clock.advance(settings.cookieAge().dividedBy(16));
             List<Command> later = record("cache: write, logged in, past the index margin",
                     () -> compute(engine, loggedIn));
             assertThat(clientCommands(later)).containsExactly("HMGET", "EVALSHA");
-            assertThat(scriptCommands(later)).containsExactly("HMGET", "HSET", "PEXPIRE", "ZADD",
+            assertThat(scriptCommands(later)).containsExactly("HMGET", "HSET", "PEXPIRE", "ZADD", "ZCARD",
                     "ZREMRANGEBYSCORE", "ZRANGE", "PEXPIRE");
 
             List<Command> logout = record("cache: logout (flush after a read)", () -> {

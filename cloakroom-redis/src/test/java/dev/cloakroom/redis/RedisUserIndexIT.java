@@ -135,6 +135,16 @@ class RedisUserIndexIT {
     }
 
     @Test
+    void aUsersFirstSessionIndexLivesAsLongAsThatSessionAndItsMargin() {
+        login("8", Duration.ofHours(2));
+        assertThat(indexSize("8")).isOne();
+        long ttl = TestRedis.with(redis -> redis.pttl(REDIS.prefix() + "user:8"));
+        long margin = Duration.ofHours(2).toMillis() / 32;
+        assertThat(ttl).isBetween(Duration.ofHours(2).toMillis() + margin - 60_000,
+                Duration.ofHours(2).toMillis() + margin);
+    }
+
+    @Test
     void writesTrimExpiredMembersAndKeepTheIndexAliveAsLongAsItsLongestSession() {
         login("7", Duration.ofMinutes(10));
         clock.advance(Duration.ofMinutes(20));
