@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The CPU profile run ({@code scripts/bench --profile}): Cloakroom and the raw floor on Redis and PostgreSQL
- * in the bench app's Jetty; for each endpoint and variant a wrk warm-up, then a measured wrk run under an
+ * in the bench app's Jetty; a JIT warm-up of every endpoint and variant, then for each endpoint and variant
+ * another wrk warm-up and a measured wrk run under an
  * in-process JFR recording (JFR's {@code profile} settings, execution samples every
  * {@link Config#samplePeriod()}), with the JVM's CPU time and each thread's taken around the wrk run.
  */
@@ -82,10 +83,19 @@ public final class ProfileRun {
         this.log = log;
     }
 
-    /** Makes the sessions, then profiles every endpoint of every variant: results in table order. */
+    /**
+     * Makes the sessions, warms every endpoint of every variant up once (so that the JIT has compiled what
+     * they run before the first is measured), then profiles each: results in table order.
+     */
     public List<ProfileResult> run() throws Exception {
         LoadHarness harness = new LoadHarness(VARIANTS, app, stores, wrk, config.load(), workDir, log);
         harness.prepare();
+        for (Endpoint e : ENDPOINTS) {
+            for (Variant v : VARIANTS) {
+                wrk.run(app.url(v, e), config.warmUp(), harness.cookieFile(v, e));
+            }
+        }
+        log.accept("warmed up every variant and endpoint");
         List<ProfileResult> results = new ArrayList<>();
         for (Endpoint e : ENDPOINTS) {
             for (Variant v : VARIANTS) {
