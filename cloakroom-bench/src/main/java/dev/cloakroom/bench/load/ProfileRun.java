@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The CPU profile run ({@code scripts/bench --profile}): Cloakroom and the raw floor on Redis and PostgreSQL
  * in the bench app's Jetty; a JIT warm-up of every endpoint and variant, then for each endpoint and variant
- * another wrk warm-up and a measured wrk run under an
- * in-process JFR recording (JFR's {@code profile} settings, execution samples every
- * {@link Config#samplePeriod()}), with the JVM's CPU time and each thread's taken around the wrk run.
+ * another wrk warm-up and a measured wrk run, all under an in-process JFR recording (JFR's {@code profile}
+ * settings, execution samples every {@link Config#samplePeriod()}); the samples taken during the measured
+ * run are kept, and the JVM's CPU time and each thread's are taken around it.
  */
 public final class ProfileRun {
 
@@ -90,6 +91,17 @@ public final class ProfileRun {
     public List<ProfileResult> run() throws Exception {
         LoadHarness harness = new LoadHarness(VARIANTS, app, stores, wrk, config.load(), workDir, log);
         harness.prepare();
+        // JFR instruments JDK classes (its socket and file events) when a recording with them starts and
+        // again when the last one stops, and the JIT then recompiles what used them: one recording runs
+        // from before the warm-up to the end, so that each measured run's own recording changes nothing.
+        try (Recording whole = recording()) {
+            whole.setMaxSize(64L << 20);
+            whole.start();
+            return profile(harness);
+        }
+    }
+
+    private List<ProfileResult> profile(LoadHarness harness) throws Exception {
         for (Endpoint e : ENDPOINTS) {
             for (Variant v : VARIANTS) {
                 wrk.run(app.url(v, e), config.warmUp(), harness.cookieFile(v, e));
@@ -117,23 +129,33 @@ public final class ProfileRun {
         WrkResult result;
         long cpu;
         Map<ThreadKind, long[]> threads;
-        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
-            recording.enable(JfrSamples.EXECUTION_SAMPLE).withPeriod(config.samplePeriod());
+        Instant from;
+        Instant to;
+        try (Recording recording = recording()) {
             recording.start();
+            from = Instant.now();
             Map<Integer, ThreadCpu.Times> before = threadCpu.snapshot();
             long cpuBefore = processCpuNanos();
             result = wrk.run(url, config.measure(), cookies);
             cpu = processCpuNanos() - cpuBefore;
             threads = ThreadCpu.byKind(before, threadCpu.snapshot());
+            to = Instant.now();
             recording.stop();
             recording.dump(file);
         }
         if (threads.values().stream().allMatch(t -> t[0] + t[1] == 0)) {
             threads = Map.of();
         }
-        StageCounts counts = StageCounts.of(JfrSamples.read(file));
+        StageCounts counts = StageCounts.of(JfrSamples.read(file, from, to));
         Files.deleteIfExists(file);
         return new ProfileResult(v, e, result, cpu, threads, counts);
+    }
+
+    /** A recording with JFR's {@code profile} settings, execution samples every sample period. */
+    private Recording recording() throws IOException, ParseException {
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.enable(JfrSamples.EXECUTION_SAMPLE).withPeriod(config.samplePeriod());
+        return recording;
     }
 
     private static long processCpuNanos() {

@@ -2,6 +2,7 @@ package dev.cloakroom.bench.profile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
@@ -25,11 +26,17 @@ public final class JfrSamples {
 
     /** Every execution sample in {@code recording}, in file order. */
     public static List<Sample> read(Path recording) throws IOException {
+        return read(recording, Instant.MIN, Instant.MAX);
+    }
+
+    /** The execution samples in {@code recording} taken from {@code from} to {@code to}, in file order. */
+    public static List<Sample> read(Path recording, Instant from, Instant to) throws IOException {
         List<Sample> samples = new ArrayList<>();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if (!event.getEventType().getName().equals(EXECUTION_SAMPLE)) {
+                if (!event.getEventType().getName().equals(EXECUTION_SAMPLE)
+                        || event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
                     continue;
                 }
                 RecordedThread thread = event.getThread("sampledThread");

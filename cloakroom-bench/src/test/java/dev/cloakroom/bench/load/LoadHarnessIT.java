@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole load harness, shortened (1 s runs, 4 connections): every variant, the Spring Boot apps'
  * included, answers correctly on real Redis and PostgreSQL through wrk and at a fixed rate, and the counts
- * are what the issue's targets say for Cloakroom and the raw floor.
+ * are what the targets say for Cloakroom and the raw floor.
  */
 class LoadHarnessIT {
 

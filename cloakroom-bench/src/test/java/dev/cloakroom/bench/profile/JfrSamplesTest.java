@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -48,5 +49,7 @@ class JfrSamplesTest {
             assertThat(s.frames()).last().asString().isEqualTo("java.lang.Thread.run");
         });
         assertThat(StageCounts.of(samples).samples()).isGreaterThanOrEqualTo(mine.size());
+        // a window that ended before the recording holds none
+        assertThat(JfrSamples.read(file, Instant.EPOCH, Instant.now().minusSeconds(3600))).isEmpty();
     }
 }
