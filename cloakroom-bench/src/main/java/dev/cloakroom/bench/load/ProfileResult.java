@@ -15,9 +15,11 @@ import java.util.Map;
  * @param threads CPU time by kind of thread while wrk ran, {@code [user, system]} nanoseconds; empty where
  *     the platform does not tell each thread's time
  * @param counts the request threads' execution samples by stage and method
+ * @param otherThreads the busiest threads of {@link ThreadKind#OTHER} while wrk ran: name (as Linux keeps
+ *     it) to CPU nanoseconds, most first
  */
 public record ProfileResult(Variant variant, Endpoint endpoint, WrkResult wrk, long cpuNanos,
-        Map<ThreadKind, long[]> threads, StageCounts counts) {
+        Map<ThreadKind, long[]> threads, StageCounts counts, Map<String, Long> otherThreads) {
 
     /** Requests per second. */
     public double throughput() {

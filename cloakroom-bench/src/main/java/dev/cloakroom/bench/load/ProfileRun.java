@@ -129,6 +129,7 @@ public final class ProfileRun {
         WrkResult result;
         long cpu;
         Map<ThreadKind, long[]> threads;
+        Map<String, Long> others;
         Instant from;
         Instant to;
         try (Recording recording = recording()) {
@@ -138,7 +139,9 @@ public final class ProfileRun {
             long cpuBefore = processCpuNanos();
             result = wrk.run(url, config.measure(), cookies);
             cpu = processCpuNanos() - cpuBefore;
-            threads = ThreadCpu.byKind(before, threadCpu.snapshot());
+            Map<Integer, ThreadCpu.Times> after = threadCpu.snapshot();
+            threads = ThreadCpu.byKind(before, after);
+            others = ThreadCpu.busiest(before, after, ThreadKind.OTHER, 3);
             to = Instant.now();
             recording.stop();
             recording.dump(file);
@@ -148,7 +151,7 @@ public final class ProfileRun {
         }
         StageCounts counts = StageCounts.of(JfrSamples.read(file, from, to));
         Files.deleteIfExists(file);
-        return new ProfileResult(v, e, result, cpu, threads, counts);
+        return new ProfileResult(v, e, result, cpu, threads, counts, others);
     }
 
     /** A recording with JFR's {@code profile} settings, execution samples every sample period. */

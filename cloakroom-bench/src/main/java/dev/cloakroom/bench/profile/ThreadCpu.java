@@ -79,6 +79,27 @@ public final class ThreadCpu {
     }
 
     /**
+     * The {@code n} threads of {@code kind} that took the most CPU time between two snapshots: name to
+     * nanoseconds, most first (threads of one name summed).
+     */
+    public static Map<String, Long> busiest(Map<Integer, Times> before, Map<Integer, Times> after,
+            ThreadKind kind, int n) {
+        Map<String, Long> byName = new HashMap<>();
+        after.forEach((tid, t) -> {
+            if (ThreadKind.of(t.name()) == kind) {
+                Times b = before.get(tid);
+                long was = b == null || !b.name().equals(t.name()) ? 0 : b.userNanos() + b.systemNanos();
+                byName.merge(t.name(), t.userNanos() + t.systemNanos() - was, Long::sum);
+            }
+        });
+        Map<String, Long> top = new java.util.LinkedHashMap<>();
+        byName.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    /**
      * CPU time spent between two snapshots, by kind of thread: {@code [user, system]} nanoseconds (threads
      * started in between count from zero; threads that ended in between are lost).
      */

@@ -105,6 +105,13 @@ public final class ProfileTable {
         for (Map.Entry<String, ToDoubleFunction<ProfileResult>> row : rows().entrySet()) {
             line(sb, row.getKey(), results, r -> cell(r, row.getKey(), row.getValue()));
         }
+        sb.append("\n*Other threads*, the busiest: ");
+        sb.append(String.join("; ", results.stream().map(r -> r.variant().label() + " "
+                + (r.otherThreads().isEmpty() ? "none" : r.otherThreads().entrySet().stream()
+                        .map(t -> "`" + t.getKey() + "` " + Numbers.fixed(t.getValue() / 1000.0
+                                / Math.max(1, r.wrk().requests()), 1))
+                        .collect(java.util.stream.Collectors.joining(", ")))).toList()));
+        sb.append(" (µs/req; names as Linux keeps them, cut to 15 characters).\n");
         return sb.toString();
     }
 

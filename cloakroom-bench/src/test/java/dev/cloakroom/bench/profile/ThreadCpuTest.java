@@ -35,6 +35,8 @@ class ThreadCpuTest {
         assertThat(kinds.get(ThreadKind.SERVING)).containsExactly(370, 27);
         assertThat(kinds.get(ThreadKind.GC)).containsExactly(30, 5);
         assertThat(kinds.get(ThreadKind.JIT)).containsExactly(0, 0);
+        assertThat(ThreadCpu.busiest(before, after, ThreadKind.SERVING, 1)).containsExactly(
+                java.util.Map.entry("qtp1-1", 320L));
     }
 
     @Test

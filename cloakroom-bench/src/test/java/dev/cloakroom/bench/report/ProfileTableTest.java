@@ -42,7 +42,8 @@ class ProfileTableTest {
         threads.put(ThreadKind.GC, new long[] {5_000 * requests, 0});
         long total = (long) ((userMicros + 15) * 1000 * requests);
         WrkResult wrk = new WrkResult(requests, 1_000_000, 0, 100, 200, 300, 400, 500);
-        return new ProfileResult(v, Endpoint.INCR, wrk, total, threads, StageCounts.of(samples));
+        return new ProfileResult(v, Endpoint.INCR, wrk, total, threads, StageCounts.of(samples),
+                v == Variant.RAW_REDIS ? Map.of() : Map.of("process reaper", 2_000L * requests));
     }
 
     private static final List<ProfileResult> RESULTS = List.of(
@@ -60,7 +61,9 @@ class ProfileTableTest {
                 .contains("| HMAC/signing | 30.0 (37.5%) | 0.0 (0.0%) |")
                 .contains("| Jetty/HTTP | 50.0 (62.5%) | 50.0 (100.0%) |")
                 .contains("| kernel: request threads' system calls | 10.0 | 10.0 |")
-                .contains("| GC and VM thread | 5.0 | 5.0 |");
+                .contains("| GC and VM thread | 5.0 | 5.0 |")
+                .contains("*Other threads*, the busiest: Cloakroom cache (Redis) `process reaper` 2.0; "
+                        + "raw Redis none (µs/req;");
     }
 
     @Test
