@@ -41,8 +41,21 @@ class ProfileRunIT {
             assertThat(r.counts().byStage().values().stream().mapToLong(Long::longValue).sum()).as(what)
                     .isEqualTo(r.counts().samples());
         }
-        ProfileResult cloakroom = find(results, Variant.CLOAKROOM_REDIS, Endpoint.INCR);
-        assertThat(cloakroom.counts().byStage().get("HMAC/signing")).isPositive();
+        // Cloakroom's own code shows in its variants' stages, and never in the raw handlers'
+        List<String> cloakroomCode = List.of("JSON", "zlib", "HMAC/signing", "Cloakroom store engine",
+                "session bookkeeping", "servlet filter");
+        for (Variant v : List.of(Variant.CLOAKROOM_REDIS, Variant.CLOAKROOM_DB)) {
+            assertThat(cloakroomCode.stream().mapToLong(s -> find(results, v, Endpoint.INCR).counts()
+                    .byStage().get(s)).sum()).as(v.path()).isPositive();
+        }
+        for (Variant v : List.of(Variant.RAW_REDIS, Variant.RAW_SQL)) {
+            for (Endpoint e : ProfileRun.ENDPOINTS) {
+                assertThat(find(results, v, e).counts().byStage().get("servlet filter")).isZero();
+                assertThat(find(results, v, e).counts().byStage().get("Cloakroom store engine")).isZero();
+            }
+        }
+        assertThat(find(results, Variant.RAW_REDIS, Endpoint.INCR).counts().byStage().get("Redis client"))
+                .isPositive();
         assertThat(find(results, Variant.RAW_SQL, Endpoint.INCR).counts().byStage().get("JDBC driver/pool"))
                 .isPositive();
 

@@ -12,6 +12,8 @@ class ThreadKindTest {
         assertThat(ThreadKind.of("lettuce-nioEventLoop-4-1")).isEqualTo(ThreadKind.SERVING);
         assertThat(ThreadKind.of("lettuce-epollEv")).isEqualTo(ThreadKind.SERVING);
         assertThat(ThreadKind.of("HikariPool-1 housekeeper")).isEqualTo(ThreadKind.SERVING);
+        // the bench's pools' connection adders, as Linux cuts their names
+        assertThat(ThreadKind.of("HikariPool-clo")).isEqualTo(ThreadKind.SERVING);
     }
 
     @Test
