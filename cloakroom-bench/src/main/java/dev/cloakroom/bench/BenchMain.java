@@ -6,6 +6,8 @@ import dev.cloakroom.bench.load.BenchStores;
 import dev.cloakroom.bench.load.LoadConfig;
 import dev.cloakroom.bench.load.LoadHarness;
 import dev.cloakroom.bench.load.LoadResult;
+import dev.cloakroom.bench.load.ProfileResult;
+import dev.cloakroom.bench.load.ProfileRun;
 import dev.cloakroom.bench.load.ScaleRun;
 import dev.cloakroom.bench.load.SpringBootApps;
 import dev.cloakroom.bench.load.Variant;
@@ -19,6 +21,7 @@ import dev.cloakroom.bench.report.LoadChart;
 import dev.cloakroom.bench.report.LoadTable;
 import dev.cloakroom.bench.report.MicroTable;
 import dev.cloakroom.bench.report.OpenLoopTable;
+import dev.cloakroom.bench.report.ProfileTable;
 import dev.cloakroom.bench.report.ReadmeSection;
 import dev.cloakroom.bench.report.RunInfo;
 import dev.cloakroom.bench.report.ScaleTable;
@@ -44,8 +47,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The benchmark command ({@code scripts/bench} runs it): the JMH suite with Django's codec beside it,
- * the load harness, and on request the scale run or the feature-cost run; writes {@code micro.md},
- * {@code load.md}, {@code load.png}, {@code scale.md} and {@code features.md} into the output directory.
+ * the load harness, and on request the scale run, the feature-cost run or the CPU profile run; writes
+ * {@code micro.md}, {@code load.md}, {@code load.png}, {@code scale.md}, {@code features.md} and
+ * {@code profile.md} into the output directory.
  */
 public final class BenchMain {
 
@@ -78,6 +82,9 @@ public final class BenchMain {
         }
         if (options.features()) {
             written.add(features(options));
+        }
+        if (options.profile()) {
+            written.add(profile(options));
         }
         if (options.parts().contains("micro")) {
             written.add(micro(options));
@@ -173,6 +180,33 @@ public final class BenchMain {
             Files.writeString(file, FeatureTable.markdown(results, harness::underLoadCommands, config,
                     info.ended(), wrkVersion(options.wrk()), metrics, jmh.toString()),
                     StandardCharsets.UTF_8);
+            return file;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /**
+     * The CPU profile run: {@link ProfileRun#VARIANTS} on each of {@link ProfileRun#ENDPOINTS} under JFR (no
+     * Spring Boot apps); writes {@code profile.md}.
+     */
+    private static Path profile(BenchOptions options) throws Exception {
+        Path work = Files.createTempDirectory("cloakroom-bench-profile");
+        ProfileRun.Config config = options.quick() ? ProfileRun.Config.quick() : ProfileRun.Config.full();
+        try (BenchStores stores = new BenchStores(options.redis(), options.pg());
+                BenchApp app = new BenchApp(stores, 0)) {
+            Wrk wrk = new Wrk(options.wrk(), config.threads(), config.connections(), work);
+            List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
+                    + System.getProperty("java.version") + "; the four variants in one Jetty 12.0 (ee10) in "
+                    + "the harness's JVM", "Redis " + stores.adminRedis().info("server").lines()
+                            .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
+                            .orElse("?") + " at " + options.redis() + "; " + postgresVersion(options.pg()));
+            RunInfo info = start(options, machine);
+            List<ProfileResult> results = new ProfileRun(app, stores, wrk, config, work, BenchMain::log)
+                    .run();
+            Path file = options.out().resolve("profile.md");
+            Files.writeString(file, ProfileTable.markdown(results, config, info.ended(),
+                    wrkVersion(options.wrk())), StandardCharsets.UTF_8);
             return file;
         } finally {
             deleteTree(work);

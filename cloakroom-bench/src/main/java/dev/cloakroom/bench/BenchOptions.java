@@ -29,10 +29,12 @@ import org.jspecify.annotations.Nullable;
  * @param features whether the feature-cost run runs ({@code features.md}): Cloakroom on Redis without and
  *     with idle/absolute expiry and with metrics, and JMH's {@code MetricsBenchmark}; nothing else then runs
  *     unless asked
+ * @param profile whether the CPU profile run runs ({@code profile.md}): Cloakroom and the raw floor on Redis
+ *     and PostgreSQL under JFR; nothing else then runs unless asked
  */
 public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSizes, Path out, String redis,
         String pg, String wrk, String python, String command, double loadBeforeRun, @Nullable Duration soak,
-        boolean soakOnPostgres, boolean features) {
+        boolean soakOnPostgres, boolean features, boolean profile) {
 
     static final String USAGE = """
             Usage: BenchMain [--quick] [--only=micro,load] [--scale[=10k,1m,10m]] [--out=bench/results]
@@ -40,7 +42,7 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                              [--pg=jdbc:postgresql://127.0.0.1:5432/cloakroom_bench?user=postgres]
                              [--wrk=wrk] [--python=/usr/bin/python3] [--command=TEXT]
                              [--load-before-run=LOADAVG] [--soak[=10m]] [--soak-db=sqlite|postgresql]
-                             [--features]
+                             [--features] [--profile]
               --quick   short runs to try everything (about 3 minutes); numbers are indicative only
               --only    run only these parts (default: micro,load; none runs only --scale)
               --scale   also run the scale test on PostgreSQL (default sizes 10k,1m; 10m adds minutes)
@@ -51,6 +53,9 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
               --features  only the feature-cost run (about 5 minutes): Cloakroom on Redis without and
                         with idle/absolute expiry and with Micrometer metrics, and JMH's MetricsBenchmark;
                         writes features.md
+              --profile  only the CPU profile run (about 3-4 minutes): Cloakroom and the raw handlers on
+                        Redis and PostgreSQL (read, incr, login) under JFR, their CPU per request by stage;
+                        writes profile.md
             """;
 
     /**
@@ -73,6 +78,7 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
         boolean soakOnPostgres = false;
         boolean partsGiven = false;
         boolean features = false;
+        boolean profile = false;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -93,6 +99,7 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                 case "--soak" -> soak = value.isEmpty() ? Duration.ofMinutes(10) : duration(value);
                 case "--soak-db" -> soakOnPostgres = soakDatabase(value);
                 case "--features" -> features = true;
+                case "--profile" -> profile = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -102,11 +109,11 @@ public record BenchOptions(boolean quick, Set<String> parts, List<Long> scaleSiz
                         + "--scale), not " + part);
             }
         }
-        if ((soak != null || features) && !partsGiven) {
+        if ((soak != null || features || profile) && !partsGiven) {
             parts = Set.of("none");
         }
         return new BenchOptions(quick, parts, scale, out, redis, pg, wrk, python, command, loadBeforeRun,
-                soak, soakOnPostgres, features);
+                soak, soakOnPostgres, features, profile);
     }
 
     /** {@code 90s}, {@code 10m}, {@code 1h} → that duration; at least 5 seconds. */

@@ -53,6 +53,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theProfileRunsAloneUnlessToldOtherwise() {
+        assertThat(BenchOptions.parse(new String[0]).profile()).isFalse();
+        BenchOptions options = BenchOptions.parse(new String[] {"--profile"});
+
+        assertThat(options.profile()).isTrue();
+        assertThat(options.features()).isFalse();
+        assertThat(options.parts()).isEqualTo(Set.of("none"));
+        assertThat(BenchOptions.USAGE).contains("--profile");
+    }
+
+    @Test
     void soakRunsTenMinutesAloneUnlessToldOtherwise() {
         BenchOptions options = BenchOptions.parse(new String[] {"--soak"});
 

@@ -84,6 +84,19 @@ public final class BenchApp implements AutoCloseable {
         };
     }
 
+    /**
+     * The CPU time so far, user and system, of the JVM that serves {@code variant}: this one, or the
+     * variant's Spring Boot app; in nanoseconds, or -1 where the platform does not tell it.
+     */
+    public long cpuNanos(Variant variant) {
+        ProcessHandle process = variant.springBoot() == null ? ProcessHandle.current()
+                : springBootApps == null ? null : springBootApps.process(variant);
+        if (process == null) {
+            throw new IllegalStateException(variant.path() + "'s Spring Boot app is not running");
+        }
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     /** The port it listens on. */
     public int port() {
         return connector.getLocalPort();

@@ -81,8 +81,9 @@ public final class BenchStores implements AutoCloseable {
         meteredRedis = metrics.instrument(cloakroomRedis, "cache");
 
         createDatabaseIfMissing(jdbcUrl);
-        cloakroomDb = new CountingDataSource(pool("bench-cloakroom"));
-        rawDb = new CountingDataSource(pool("bench-raw"));
+        // HikariCP names its threads after the pool: "HikariPool-" tells the profile they serve requests
+        cloakroomDb = new CountingDataSource(pool("HikariPool-cloakroom"));
+        rawDb = new CountingDataSource(pool("HikariPool-raw"));
         cloakroomDbEngine = JdbcEngine.builder(cloakroomDb).clock(settings.clock()).build();
         try (Connection c = rawDb.target().getConnection(); Statement s = c.createStatement()) {
             s.execute(RawSqlServlet.DDL);

@@ -73,8 +73,7 @@ public final class LoadHarness {
 
     /** Runs everything and returns one result per variant and endpoint, in table order. */
     public List<LoadResult> run() throws Exception {
-        stores.reset();
-        makeSessions();
+        prepare();
         Map<String, StoreCounts> counts = countingPass();
         List<LoadResult> results = new ArrayList<>();
         int pairs = 0;
@@ -101,6 +100,16 @@ public final class LoadHarness {
             wrk.run(app.url(v, e), config.warmUp().multipliedBy(2), cookieFile(v, e));
         }
         log.accept("warmed up every variant's JVM");
+    }
+
+    /**
+     * Empties the bench's keys and tables, then makes {@link LoadConfig#sessions()} sessions per variant
+     * through its login endpoint and writes their cookies for wrk ({@link #cookieFile}); {@link #run()}
+     * starts with this.
+     */
+    void prepare() throws Exception {
+        stores.reset();
+        makeSessions();
     }
 
     private void makeSessions() throws Exception {
@@ -188,6 +197,7 @@ public final class LoadHarness {
         }
         Map<Variant, List<WrkResult>> rounds = new EnumMap<>(Variant.class);
         Map<Variant, long[]> storeCalls = new EnumMap<>(Variant.class);
+        Map<Variant, long[]> cpuTimes = new EnumMap<>(Variant.class);
         RedisCommands<String, String> admin = stores.adminRedis();
         for (int round = 0; round < config.rounds(); round++) {
             List<Variant> order = new ArrayList<>(serving);
@@ -197,7 +207,11 @@ public final class LoadHarness {
             for (Variant v : order) {
                 long before = storeCalls(v, admin);
                 Map<String, Long> commandsBefore = redisCommands(v, admin);
+                long cpuBefore = app.cpuNanos(v);
                 WrkResult result = wrk.run(app.url(v, endpoint), config.measure(), cookieFile(v, endpoint));
+                long cpuAfter = app.cpuNanos(v);
+                long[] cpu = cpuTimes.computeIfAbsent(v, k -> new long[1]);
+                cpu[0] = cpu[0] < 0 || cpuBefore < 0 || cpuAfter < 0 ? -1 : cpu[0] + cpuAfter - cpuBefore;
                 Thread.sleep(200); // let requests wrk abandoned at the end reach the store before counting
                 long calls = storeCalls(v, admin) - before;
                 Map<String, Long> byCommand = underLoadCommands.computeIfAbsent(key(v, endpoint),
@@ -210,8 +224,9 @@ public final class LoadHarness {
                 acc[1] += result.requests();
                 log.accept(String.format(java.util.Locale.ROOT,
                         "%-6s round %d %-16s %8.0f req/s p50 %6.2f ms "
-                        + "p99 %6.2f ms errors %d", endpoint.path(), round + 1, v.path(), result.throughput(),
-                        result.p50Micros() / 1000.0, result.p99Micros() / 1000.0, result.errors()));
+                        + "p99 %6.2f ms errors %d, %.1f µs CPU/req", endpoint.path(), round + 1, v.path(),
+                        result.throughput(), result.p50Micros() / 1000.0, result.p99Micros() / 1000.0,
+                        result.errors(), (cpuAfter - cpuBefore) / 1000.0 / Math.max(1, result.requests())));
             }
         }
         List<LoadResult> results = new ArrayList<>();
@@ -219,7 +234,8 @@ public final class LoadHarness {
             long[] acc = Objects.requireNonNull(storeCalls.get(v));
             results.add(new LoadResult(v, endpoint, Objects.requireNonNull(rounds.get(v)),
                     Objects.requireNonNull(counts.get(key(v, endpoint))),
-                    acc[1] == 0 ? 0 : (double) acc[0] / acc[1]));
+                    acc[1] == 0 ? 0 : (double) acc[0] / acc[1],
+                    Objects.requireNonNull(cpuTimes.get(v))[0]));
         }
         return results;
     }
@@ -238,7 +254,8 @@ public final class LoadHarness {
         return underLoadCommands.getOrDefault(key(variant, endpoint), Map.of());
     }
 
-    private @Nullable Path cookieFile(Variant v, Endpoint e) {
+    /** The cookies wrk sends to {@code e} of {@code v} (after {@link #prepare()}), or null for none. */
+    @Nullable Path cookieFile(Variant v, Endpoint e) {
         return e.needsSession() ? cookieFiles.get(v) : null;
     }
 

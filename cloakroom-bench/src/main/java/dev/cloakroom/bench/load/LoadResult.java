@@ -12,9 +12,20 @@ import java.util.List;
  * @param counts the counting pass
  * @param underLoadStoreCalls store calls per request while wrk ran (SQL round trips, or Redis
  *     {@code commandstats} calls including those inside scripts): shows retries under contention
+ * @param cpuNanos the CPU time of the JVM serving the variant (the harness's, or its Spring Boot app's)
+ *     while wrk ran, summed over the rounds; negative where the platform does not tell it
  */
 public record LoadResult(Variant variant, Endpoint endpoint, List<WrkResult> rounds, StoreCounts counts,
-        double underLoadStoreCalls) {
+        double underLoadStoreCalls, long cpuNanos) {
+
+    /**
+     * The serving JVM's CPU time per request completed, in microseconds ("Java CPU µs/req"); NaN where it
+     * was not measured.
+     */
+    public double cpuMicrosPerRequest() {
+        long requests = rounds.stream().mapToLong(WrkResult::requests).sum();
+        return cpuNanos < 0 || requests == 0 ? Double.NaN : cpuNanos / 1000.0 / requests;
+    }
 
     /** Requests per second over all rounds. */
     public double throughput() {

@@ -87,6 +87,12 @@ public final class SpringBootApps implements AutoCloseable {
         return ports.get(variant);
     }
 
+    /** The process of {@code variant}'s app, or {@code null} if no app of this set serves it. */
+    public @org.jspecify.annotations.Nullable ProcessHandle process(Variant variant) {
+        Process p = processes.get(variant);
+        return p == null ? null : p.toHandle();
+    }
+
     /** The versions of every Spring Boot line compared, newest first, for the results' header. */
     public static String versions() {
         return SpringBootApp.BOOT_4_0.describe() + "; " + SpringBootApp.BOOT_3_5.describe()

@@ -60,7 +60,12 @@ public final class FeatureTable {
                 .append(" s per variant (after a ").append(config.warmUp().toSeconds())
                 .append(" s warm-up; the variants take turns, every other round in reverse order); "
                         + "*rounds*: the slowest and fastest round, which show the noise. *× plain*: req/s "
-                        + "divided by `cloakroom-redis`'s on the same endpoint. *cmds/req*: Redis commands "
+                        + "divided by `cloakroom-redis`'s on the same endpoint. *Java CPU µs/req*: the CPU "
+                        + "time (user + system) of the harness's JVM, which serves all three variants, taken "
+                        + "just before and after each measured wrk run and summed over the rounds, divided "
+                        + "by the requests wrk completed (wrk and Redis are processes of their own and do "
+                        + "not count); *× plain CPU*: that divided by `cloakroom-redis`'s. *cmds/req*: Redis "
+                        + "commands "
                         + "sent per request in a sequential counting pass of ")
                 .append(config.countingRequests()).append(" requests (`MONITOR`). *under load*: Redis "
                         + "calls per request while wrk ran (`INFO commandstats`, so the commands a script "
@@ -71,8 +76,9 @@ public final class FeatureTable {
                 .append(" sessions through its login; wrk cycles through their cookies, so with "
                         + "`touchAfter` 60 s a session read saves at most once a minute (none in the first "
                         + "minute after its login).\n\n");
-        sb.append("| endpoint | variant | req/s | rounds | × plain | p50 ms | p99 ms | errors | cmds/req | "
-                + "under load | writes/req |\n|---|---|---:|---|---:|---:|---:|---:|---:|---|---:|\n");
+        sb.append("| endpoint | variant | req/s | rounds | × plain | p50 ms | p99 ms | Java CPU µs/req "
+                + "| × plain CPU | errors | cmds/req | under load | writes/req |\n"
+                + "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
         for (Endpoint e : ENDPOINTS) {
             Optional<LoadResult> plain = LoadTable.find(results, Variant.CLOAKROOM_REDIS, e);
             for (Variant v : Variant.featureRun()) {
@@ -87,7 +93,9 @@ public final class FeatureTable {
                         .append(Numbers.grouped(r.throughput())).append(" | ").append(spread(r))
                         .append(" | ").append(plain.map(p -> ratio(r, p)).orElse("–")).append(" | ")
                         .append(Numbers.fixed(r.p50Millis(), 2)).append(" | ")
-                        .append(Numbers.fixed(r.p99Millis(), 2)).append(" | ").append(r.errors())
+                        .append(Numbers.fixed(r.p99Millis(), 2)).append(" | ").append(LoadTable.cpu(r))
+                        .append(" | ").append(plain.map(p -> cpuRatio(r, p)).orElse("–")).append(" | ")
+                        .append(r.errors())
                         .append(" | ").append(Numbers.fixed(r.counts().redisPerRequest(), 2)).append(" | ")
                         .append(perRequest(calls, requests)).append(" | ")
                         .append(Numbers.fixed(writes(calls, requests), 3)).append(" |\n");
@@ -150,6 +158,11 @@ public final class FeatureTable {
 
     private static String ratio(LoadResult with, LoadResult without) {
         return without.throughput() <= 0 ? "–" : Numbers.fixed(with.throughput() / without.throughput(), 2);
+    }
+
+    private static String cpuRatio(LoadResult with, LoadResult without) {
+        double ratio = with.cpuMicrosPerRequest() / without.cpuMicrosPerRequest();
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–" : Numbers.fixed(ratio, 2);
     }
 
     private static String spread(LoadResult r) {

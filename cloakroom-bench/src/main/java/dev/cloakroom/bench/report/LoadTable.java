@@ -31,7 +31,7 @@ public final class LoadTable {
         if (!openLoop.isEmpty()) {
             sb.append(openLoop).append('\n');
         }
-        sb.append("## Targets (issue 9)\n\n");
+        sb.append("## Targets\n\n");
         for (String line : Targets.load(results)) {
             sb.append("- ").append(line).append('\n');
         }
@@ -50,7 +50,13 @@ public final class LoadTable {
                 + "(`MONITOR`, so commands a Lua script runs inside Redis are not round trips), or SQL "
                 + "statements plus `COMMIT`s/`ROLLBACK`s (counted by a JDBC proxy on each variant's own "
                 + "pool, the Spring Boot apps' pools included; Redis commands are counted server-wide, "
-                + "so a background job of any app adds to them). *× Spring*: req/s divided by Spring "
+                + "so a background job of any app adds to them). *Java CPU µs/req*: the CPU time (user + "
+                + "system) of the JVM that serves the variant, taken just before and after each measured wrk "
+                + "run and summed over the rounds, divided by the requests wrk completed: the harness's JVM "
+                + "for Cloakroom, raw and baseline (its bookkeeping between rounds not counted), the app's "
+                + "own JVM for Spring Session; wrk, Redis and PostgreSQL are processes of their own and do "
+                + "not count. *× raw CPU*: that divided by the raw variant's on the same store and endpoint "
+                + "(for `none`, the baseline's). *× Spring*: req/s divided by Spring "
                 + "Session 4.0's (Boot 4.0, default repository for Redis) on the same store; *× raw*: "
                 + "divided by the raw variant's on the same store (for `none`, by the baseline's). "
                 + "Endpoints: `none` does not touch the session (the request carries a session cookie); "
@@ -60,17 +66,18 @@ public final class LoadTable {
 
     static String mainTable(List<LoadResult> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| endpoint | variant | req/s | p50 ms | p99 ms | store round trips/req | × Spring "
-                + "| × raw |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| endpoint | variant | req/s | p50 ms | p99 ms | store round trips/req | Java CPU µs/req "
+                + "| × Spring | × raw | × raw CPU |\n");
+        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (LoadResult r : results) {
             String trips = r.variant().store() == Variant.Store.NONE ? "0"
                     : Numbers.count(r.storeRoundTrips());
             String errors = r.errors() > 0 ? " (" + r.errors() + " errors)" : "";
             row(sb, r.endpoint().path(), r.variant().label(), Numbers.grouped(r.throughput()),
-                    Numbers.fixed(r.p50Millis(), 2), Numbers.fixed(r.p99Millis(), 2), trips,
+                    Numbers.fixed(r.p50Millis(), 2), Numbers.fixed(r.p99Millis(), 2), trips, cpu(r),
                     ratioTo(results, r, r.variant().springRival()),
-                    ratioTo(results, r, r.variant().rawFloor(r.endpoint())) + errors);
+                    ratioTo(results, r, r.variant().rawFloor(r.endpoint())) + errors,
+                    cpuRatioTo(results, r, r.variant().rawFloor(r.endpoint())));
         }
         return sb.toString();
     }
@@ -85,6 +92,21 @@ public final class LoadTable {
         }
         return find(results, other, r.endpoint()).map(o -> Numbers.ratio(r.throughput() / o.throughput()))
                 .orElse("");
+    }
+
+    /** The serving JVM's CPU per request, or an en dash where it was not measured. */
+    static String cpu(LoadResult r) {
+        double cpu = r.cpuMicrosPerRequest();
+        return Double.isNaN(cpu) ? "–" : Numbers.fixed(cpu, 1);
+    }
+
+    /** {@code r}'s CPU per request divided by {@code other}'s on the same endpoint, or an empty cell. */
+    static String cpuRatioTo(List<LoadResult> results, LoadResult r, @Nullable Variant other) {
+        if (other == null) {
+            return "";
+        }
+        return find(results, other, r.endpoint())
+                .map(o -> Numbers.ratio(r.cpuMicrosPerRequest() / o.cpuMicrosPerRequest())).orElse("");
     }
 
     /** The result of {@code variant} on {@code endpoint}, if it was measured. */

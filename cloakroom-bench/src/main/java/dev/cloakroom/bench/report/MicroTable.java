@@ -41,7 +41,7 @@ public final class MicroTable {
                 new String[] {"untouched", "session not touched (the cost every request pays)"},
                 new String[] {"read", "reads one value (+ load, decode, Vary)"},
                 new String[] {"write", "writes one value (+ encode, save, Set-Cookie)"}));
-        sb.append("\n## Targets (issue 9)\n\n");
+        sb.append("\n## Targets\n\n");
         for (String line : codecTargets(java, django)) {
             sb.append("- ").append(line).append('\n');
         }

@@ -60,7 +60,7 @@ public final class ScaleTable {
                                 : c.backgroundDuring()).append('\n');
             }
         }
-        sb.append("\n## Targets (issue 9)\n\n");
+        sb.append("\n## Targets\n\n");
         targets(sb, result.sizes(), result.cleanups());
         return sb.toString();
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole load harness, shortened (1 s runs, 4 connections): every variant, the Spring Boot apps'
  * included, answers correctly on real Redis and PostgreSQL through wrk and at a fixed rate, and the counts
- * are what the issue's targets say for Cloakroom and the raw floor.
+ * are what the targets say for Cloakroom and the raw floor.
  */
 class LoadHarnessIT {
 
@@ -45,6 +45,8 @@ class LoadHarnessIT {
                         .orElseThrow();
                 assertThat(r.errors()).as(v + " " + e).isZero();
                 assertThat(r.throughput()).as(v + " " + e).isPositive();
+                // the harness's own JVM serves these: its CPU time while wrk ran, per request
+                assertThat(r.cpuMicrosPerRequest()).as(v + " " + e).isPositive().isLessThan(100_000);
             }
             // a read loads; with touchAfter 60 s, sessions made seconds ago are not touched
             assertThat(trips(results, v, Endpoint.READ)).as(v.path()).isEqualTo(1.0);
@@ -72,6 +74,8 @@ class LoadHarnessIT {
         assertThat(results).allSatisfy(r -> {
             assertThat(r.errors()).as(r.variant() + " " + r.endpoint()).isZero();
             assertThat(r.throughput()).as(r.variant() + " " + r.endpoint()).isPositive();
+            // the CPU time of the JVM serving the variant: the harness's, or the Spring Boot app's process
+            assertThat(r.cpuMicrosPerRequest()).as(r.variant() + " " + r.endpoint()).isPositive();
         });
         assertThat(trips(results, Variant.CLOAKROOM_REDIS, Endpoint.NONE)).isZero();
         assertThat(trips(results, Variant.CLOAKROOM_REDIS, Endpoint.READ)).isEqualTo(1.0);

@@ -46,6 +46,23 @@ class FeatureTableTest {
     }
 
     @Test
+    void javaCpuPerRequestIsComparedWithThePlainEngines() {
+        List<LoadResult> results = List.of(
+                LoadResults.withCpu(Variant.CLOAKROOM_REDIS, Endpoint.INCR, 10_000, 5, 2, 100),
+                LoadResults.withCpu(Variant.CLOAKROOM_REDIS_METRICS, Endpoint.INCR, 9_500, 5, 2, 105),
+                LoadResults.of(Variant.CLOAKROOM_REDIS_EXPIRY, Endpoint.INCR, 9_000, 5, 2));
+
+        String md = FeatureTable.markdown(results, FeatureTableTest::underLoad, LoadConfig.features(), BUSY,
+                "wrk 4.1.0", List.of(), "1 fork");
+
+        assertThat(md).contains("| p99 ms | Java CPU µs/req | × plain CPU | errors |")
+                .contains("| `incr` | `cloakroom-redis-metrics` | 9,500 | 9,500–9,500 | 0.95 | 1.50 | 5.00 "
+                        + "| 105.0 | 1.05 | 0 |")
+                .contains("| `incr` | `cloakroom-redis-expiry` | 9,000 | 9,000–9,000 | 0.90 | 1.50 | 5.00 "
+                        + "| – | – | 0 |");
+    }
+
+    @Test
     void writesUnderLoadCountScriptCallsNotTheCommandsInsideThem() {
         String md = table(List.of());
 
