@@ -17,9 +17,12 @@ import java.util.Map;
  * @param counts the request threads' execution samples by stage and method
  * @param otherThreads the busiest threads of {@link ThreadKind#OTHER} while wrk ran: name (as Linux keeps
  *     it) to CPU nanoseconds, most first
+ * @param storeCpuNanos the CPU time of the store's server while wrk ran ({@link dev.cloakroom.bench.profile
+ *     .StoreCpu}): the bench's Redis, or every PostgreSQL process
  */
 public record ProfileResult(Variant variant, Endpoint endpoint, WrkResult wrk, long cpuNanos,
-        Map<ThreadKind, long[]> threads, StageCounts counts, Map<String, Long> otherThreads) {
+        Map<ThreadKind, long[]> threads, StageCounts counts, Map<String, Long> otherThreads,
+        long storeCpuNanos) {
 
     /** Requests per second. */
     public double throughput() {
@@ -29,6 +32,11 @@ public record ProfileResult(Variant variant, Endpoint endpoint, WrkResult wrk, l
     /** The JVM's CPU time per request, in microseconds. */
     public double cpuMicrosPerRequest() {
         return perRequest(cpuNanos);
+    }
+
+    /** The store server's CPU time per request (Redis or PostgreSQL), in microseconds. */
+    public double storeCpuMicrosPerRequest() {
+        return perRequest(storeCpuNanos);
     }
 
     /** The CPU time of {@code kind}'s threads per request, user and system, in microseconds. */

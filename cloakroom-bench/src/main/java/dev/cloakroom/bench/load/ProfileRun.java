@@ -3,6 +3,7 @@ package dev.cloakroom.bench.load;
 import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.profile.JfrSamples;
 import dev.cloakroom.bench.profile.StageCounts;
+import dev.cloakroom.bench.profile.StoreCpu;
 import dev.cloakroom.bench.profile.ThreadCpu;
 import dev.cloakroom.bench.profile.ThreadKind;
 import java.nio.file.Files;
@@ -130,15 +131,18 @@ public final class ProfileRun {
         long cpu;
         Map<ThreadKind, long[]> threads;
         Map<String, Long> others;
+        long store;
         Instant from;
         Instant to;
         try (Recording recording = recording()) {
             recording.start();
             from = Instant.now();
             Map<Integer, ThreadCpu.Times> before = threadCpu.snapshot();
+            long storeBefore = storeCpuNanos(v);
             long cpuBefore = processCpuNanos();
             result = wrk.run(url, config.measure(), cookies);
             cpu = processCpuNanos() - cpuBefore;
+            store = storeCpuNanos(v) - storeBefore;
             Map<Integer, ThreadCpu.Times> after = threadCpu.snapshot();
             threads = ThreadCpu.byKind(before, after);
             others = ThreadCpu.busiest(before, after, ThreadKind.OTHER, 3);
@@ -151,7 +155,7 @@ public final class ProfileRun {
         }
         StageCounts counts = StageCounts.of(JfrSamples.read(file, from, to));
         Files.deleteIfExists(file);
-        return new ProfileResult(v, e, result, cpu, threads, counts, others);
+        return new ProfileResult(v, e, result, cpu, threads, counts, others, store);
     }
 
     /** A recording with JFR's {@code profile} settings, execution samples every sample period. */
@@ -159,6 +163,12 @@ public final class ProfileRun {
         Recording recording = new Recording(Configuration.getConfiguration("profile"));
         recording.enable(JfrSamples.EXECUTION_SAMPLE).withPeriod(config.samplePeriod());
         return recording;
+    }
+
+    /** The CPU time so far of {@code v}'s store server: the bench's Redis, or PostgreSQL. */
+    private long storeCpuNanos(Variant v) {
+        return v.store() == Variant.Store.REDIS ? StoreCpu.redisNanos(stores.adminRedis().info("server"))
+                : StoreCpu.postgresNanos();
     }
 
     private static long processCpuNanos() {

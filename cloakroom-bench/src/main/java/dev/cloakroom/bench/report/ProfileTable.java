@@ -64,13 +64,16 @@ public final class ProfileTable {
                 + "what JFR instruments, and only the samples of the measured run counted). "
                 + "*Java CPU µs/req*: the CPU time (user + system) of the bench app's JVM while wrk ran, "
                 + "divided by the requests wrk completed; only that JVM counts: wrk, Redis and PostgreSQL "
-                + "are processes of their own. "
-                + "It includes JFR's own work, so it is somewhat above the load run's figure. Each thread's "
-                + "CPU time comes from Linux (`/proc/self/task`): the request threads' (Jetty's `qtp` pool, "
-                + "Lettuce/Netty, HikariCP) *user* time is split into stages by the share of their execution "
-                + "samples in each stage; their *system* time (socket reads and writes, futexes) is its own "
-                + "row, as are GC, the JIT compilers, JFR and other threads. A sample belongs to the stage "
-                + "of its innermost frame that a rule matches (first rule first): " + rules()
+                + "are processes of their own. *store server CPU µs/req*: the CPU time of the store's "
+                + "server processes over the same run, per request: the bench's own Redis, or every "
+                + "PostgreSQL process (the bench is PostgreSQL's only client while it runs). *Java CPU* "
+                + "includes JFR's own work, so it is somewhat above the load run's figure. Each thread's "
+                + "CPU time comes from Linux (`/proc/self/task`): the request threads' (Jetty's `qtp` "
+                + "pool, Lettuce/Netty, HikariCP) *user* time is split into stages by the share of their "
+                + "execution samples in each stage; their *system* time (socket reads and writes, futexes) "
+                + "is its own row, as are GC, the JIT compilers, JFR and other threads. A sample belongs "
+                + "to the stage of its innermost frame that a rule matches (first rule first): "
+                + rules()
                 + "; *other*: no frame matched. *samples*: the request threads' execution samples (threads "
                 + "in Java code; a thread in a system call is not sampled). Sampling has its bias and "
                 + "noise: read stages below ~2 µs/req as zero.\n";
@@ -101,6 +104,7 @@ public final class ProfileTable {
         line(sb, "**Java CPU µs/req**", results,
                 r -> "**" + Numbers.fixed(r.cpuMicrosPerRequest(), 1) + "**");
         line(sb, "× raw CPU", results, r -> rawRatio(results, r));
+        line(sb, "store server CPU µs/req", results, r -> Numbers.fixed(r.storeCpuMicrosPerRequest(), 1));
         line(sb, "samples", results, r -> Numbers.grouped(r.counts().samples()));
         for (Map.Entry<String, ToDoubleFunction<ProfileResult>> row : rows().entrySet()) {
             line(sb, row.getKey(), results, r -> cell(r, row.getKey(), row.getValue()));

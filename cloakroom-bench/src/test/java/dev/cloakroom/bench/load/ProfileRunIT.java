@@ -37,6 +37,7 @@ class ProfileRunIT {
             String what = r.variant().path() + " " + r.endpoint().path();
             assertThat(r.wrk().errors()).as(what).isZero();
             assertThat(r.cpuMicrosPerRequest()).as(what).isPositive();
+            assertThat(r.storeCpuMicrosPerRequest()).as(what + ": the store's server worked").isPositive();
             assertThat(r.counts().samples()).as(what).isPositive();
             assertThat(r.counts().byStage().values().stream().mapToLong(Long::longValue).sum()).as(what)
                     .isEqualTo(r.counts().samples());

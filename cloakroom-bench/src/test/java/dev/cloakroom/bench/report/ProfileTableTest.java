@@ -43,7 +43,8 @@ class ProfileTableTest {
         long total = (long) ((userMicros + 15) * 1000 * requests);
         WrkResult wrk = new WrkResult(requests, 1_000_000, 0, 100, 200, 300, 400, 500);
         return new ProfileResult(v, Endpoint.INCR, wrk, total, threads, StageCounts.of(samples),
-                v == Variant.RAW_REDIS ? Map.of() : Map.of("process reaper", 2_000L * requests));
+                v == Variant.RAW_REDIS ? Map.of() : Map.of("process reaper", 2_000L * requests),
+                7_500L * requests);
     }
 
     private static final List<ProfileResult> RESULTS = List.of(
@@ -57,6 +58,7 @@ class ProfileTableTest {
         assertThat(md).contains("| µs/req (share of samples) | Cloakroom cache (Redis) | raw Redis |")
                 .contains("| **Java CPU µs/req** | **95.0** | **65.0** |")
                 .contains("| × raw CPU | 1.46× |  |")
+                .contains("| store server CPU µs/req | 7.5 | 7.5 |")
                 .contains("| samples | 800 | 1,000 |")
                 .contains("| HMAC/signing | 30.0 (37.5%) | 0.0 (0.0%) |")
                 .contains("| Jetty/HTTP | 50.0 (62.5%) | 50.0 (100.0%) |")
