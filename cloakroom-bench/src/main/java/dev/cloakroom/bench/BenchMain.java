@@ -209,7 +209,11 @@ public final class BenchMain {
                     wrkVersion(options.wrk())), StandardCharsets.UTF_8);
             return file;
         } finally {
-            deleteTree(work);
+            if (Boolean.getBoolean(ProfileRun.KEEP_RECORDINGS)) {
+                log("kept the JFR recordings in " + work);
+            } else {
+                deleteTree(work);
+            }
         }
     }
 

@@ -29,6 +29,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProfileRun {
 
+    /**
+     * A system property: {@code -Dcloakroom.bench.keepRecordings=true} keeps each measured run's JFR
+     * recording ({@code profile-<variant>-<endpoint>.jfr} in the work directory) for a closer look with
+     * {@code jfr} or JDK Mission Control.
+     */
+    public static final String KEEP_RECORDINGS = "cloakroom.bench.keepRecordings";
+
     /** The variants profiled, in table order. */
     public static final List<Variant> VARIANTS = List.of(Variant.CLOAKROOM_REDIS, Variant.RAW_REDIS,
             Variant.CLOAKROOM_DB, Variant.RAW_SQL);
@@ -154,7 +161,9 @@ public final class ProfileRun {
             threads = Map.of();
         }
         StageCounts counts = StageCounts.of(JfrSamples.read(file, from, to));
-        Files.deleteIfExists(file);
+        if (!Boolean.getBoolean(KEEP_RECORDINGS)) {
+            Files.deleteIfExists(file);
+        }
         return new ProfileResult(v, e, result, cpu, threads, counts, others, store);
     }
 
