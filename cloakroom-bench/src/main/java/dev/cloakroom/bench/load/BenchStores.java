@@ -204,15 +204,12 @@ public final class BenchStores implements AutoCloseable {
     }
 
     /**
-     * Cloakroom's db engine on the same pool, but with {@code clearExpiredPause} between cleanup batches;
-     * the shared engine itself for no pause.
+     * Cloakroom's db engine on the same pool, but cleaning up in batches of {@code batchSize} rows with
+     * {@code pause} between them.
      */
-    JdbcEngine cloakroomDbEngine(Duration clearExpiredPause) {
-        if (clearExpiredPause.isZero()) {
-            return cloakroomDbEngine;
-        }
+    JdbcEngine cloakroomDbEngine(int batchSize, Duration pause) {
         return JdbcEngine.builder(cloakroomDb).clock(settings.clock()).createSchema(false)
-                .clearExpiredPause(clearExpiredPause).build();
+                .clearExpiredBatchSize(batchSize).clearExpiredPause(pause).build();
     }
 
     /** The counting data source of a PostgreSQL variant. */

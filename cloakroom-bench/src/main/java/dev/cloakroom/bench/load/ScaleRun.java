@@ -36,10 +36,26 @@ public final class ScaleRun {
      * @param window wrk time of one window around the cleanup
      * @param cleanupAt the size at which the cleanup is measured (0 for none)
      * @param expiredRows expired sessions added for each cleanup
-     * @param cleanupPauses one cleanup per entry, with that {@code clearExpiredPause} between its batches
+     * @param cleanups one cleanup per entry, paced as it says
      */
     public record Config(List<Long> sizes, Duration measure, Duration window, long cleanupAt,
-            long expiredRows, List<Duration> cleanupPauses) {
+            long expiredRows, List<Pacing> cleanups) {
+    }
+
+    /**
+     * How a cleanup goes: {@code clearExpiredBatchSize} rows per {@code DELETE}, {@code clearExpiredPause}
+     * between two.
+     *
+     * @param batchSize rows per batch
+     * @param pause the pause between batches
+     */
+    public record Pacing(int batchSize, Duration pause) {
+
+        /** For tables: {@code 10,000 rows, no pause} or {@code 1,000 rows, 100 ms apart}. */
+        public String label() {
+            return String.format(java.util.Locale.ROOT, "%,d rows, ", batchSize)
+                    + (pause.isZero() ? "no pause" : pause.toMillis() + " ms apart");
+        }
     }
 
     /** Latencies at one size. */
@@ -47,11 +63,11 @@ public final class ScaleRun {
     }
 
     /**
-     * One cleanup under load, {@code pause} between its batches; {@code backgroundWithout} and
+     * One cleanup under load, paced by {@code pacing}; {@code backgroundWithout} and
      * {@code backgroundDuring} say what PostgreSQL ran in the background during the windows (autovacuum
      * workers, checkpoints), empty for nothing.
      */
-    public record CleanupResult(long liveRows, long expiredRows, Duration pause, long deleted, double seconds,
+    public record CleanupResult(long liveRows, long expiredRows, Pacing pacing, long deleted, double seconds,
             List<WrkResult> without, List<WrkResult> during, String backgroundWithout,
             String backgroundDuring) {
 
@@ -109,17 +125,17 @@ public final class ScaleRun {
                     incr.p50Micros() / 1000.0, incr.p99Micros() / 1000.0));
             sizes.add(new SizeResult(size, read, incr));
             if (size == config.cleanupAt() && config.expiredRows() > 0) {
-                for (Duration pause : config.cleanupPauses()) {
-                    cleanups.add(cleanup(size, encoded, cookies, pause));
+                for (Pacing pacing : config.cleanups()) {
+                    cleanups.add(cleanup(size, encoded, cookies, pacing));
                 }
             }
         }
         return new Result(sizes, cleanups);
     }
 
-    private CleanupResult cleanup(long live, String encoded, Path cookies, Duration pause) throws Exception {
+    private CleanupResult cleanup(long live, String encoded, Path cookies, Pacing pacing) throws Exception {
         fill(0, config.expiredRows(), encoded, "expired", "now() - interval '1 day'");
-        JdbcEngine engine = stores.cloakroomDbEngine(pause);
+        JdbcEngine engine = stores.cloakroomDbEngine(pacing.batchSize(), pacing.pause());
         String url = app.url(Variant.CLOAKROOM_DB, Endpoint.READ);
         List<WrkResult> without = new ArrayList<>();
         List<WrkResult> during = new ArrayList<>();
@@ -150,12 +166,12 @@ public final class ScaleRun {
             seconds = (System.nanoTime() - started) / 1e9;
             backgroundDuring = activity.sinceLastMark();
         }
-        log.accept(String.format(java.util.Locale.ROOT, "cleanup (pause %d ms): %,d expired rows deleted "
+        log.accept(String.format(java.util.Locale.ROOT, "cleanup (%s): %,d expired rows deleted "
                 + "among %,d live in %.1f s (%,.0f rows/s), %d windows of load; background without: %s; "
-                + "during: %s", pause.toMillis(), deleted, live, seconds, deleted / Math.max(seconds, 1e-9),
+                + "during: %s", pacing.label(), deleted, live, seconds, deleted / Math.max(seconds, 1e-9),
                 during.size(), backgroundWithout.isEmpty() ? "none" : backgroundWithout,
                 backgroundDuring.isEmpty() ? "none" : backgroundDuring));
-        return new CleanupResult(live, config.expiredRows(), pause, deleted, seconds, without, during,
+        return new CleanupResult(live, config.expiredRows(), pacing, deleted, seconds, without, during,
                 backgroundWithout, backgroundDuring);
     }
 

@@ -22,7 +22,7 @@ public final class ScaleTable {
                 .append(" s per endpoint and size; *live rows*: unexpired sessions in `django_session` "
                         + "(filled with `generate_series`; wrk's own sessions are made through the login "
                         + "endpoint on top). Cleanup: `clearExpired()` (what `clearsessions` runs: batched "
-                        + "`DELETE`s of 10,000 rows, with the engine's `clearExpiredPause` between batches) "
+                        + "`DELETE`s of `clearExpiredBatchSize` rows, `clearExpiredPause` apart) "
                         + "over the expired rows while wrk reads, in windows of ")
                 .append(config.window().toSeconds())
                 .append(" s, against two windows without cleanup just before; *worst* is the highest p99 of "
@@ -42,7 +42,7 @@ public final class ScaleTable {
         }
         if (!result.cleanups().isEmpty()) {
             sb.append("\n## Cleanup under load\n\n");
-            sb.append("| live rows | expired rows | pause between batches | deleted | cleanup s | rows/s "
+            sb.append("| live rows | expired rows | batches | deleted | cleanup s | rows/s "
                     + "| read p99 without (worst window) | read p99 during (worst window) | ratio "
                     + "| read p99 during (median window) | req/s without | req/s during |\n");
             sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -93,8 +93,8 @@ public final class ScaleTable {
         }
         for (ScaleRun.CleanupResult cleanup : cleanups) {
             double ratio = worst(cleanup.during()) / worst(cleanup.without());
-            sb.append("- ").append(Targets.mark(ratio <= 1.5)).append("cleanup with ").append(pause(cleanup))
-                    .append(" between batches keeps the read p99 (worst window) at ")
+            sb.append("- ").append(Targets.mark(ratio <= 1.5)).append("cleanup in batches of ")
+                    .append(pause(cleanup)).append(" keeps the read p99 (worst window) at ")
                     .append(Numbers.ratio(ratio)).append(" its value without cleanup (target ≤ 1.5×), "
                             + "deleting ").append(Numbers.grouped(cleanup.rowsPerSecond()))
                     .append(" rows/s\n");
@@ -112,7 +112,7 @@ public final class ScaleTable {
     }
 
     private static String pause(ScaleRun.CleanupResult c) {
-        return c.pause().isZero() ? "no pause" : c.pause().toMillis() + " ms";
+        return c.pacing().label();
     }
 
     private static double median(List<WrkResult> runs) {

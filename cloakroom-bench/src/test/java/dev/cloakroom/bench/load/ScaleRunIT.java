@@ -19,7 +19,8 @@ class ScaleRunIT {
     @Test
     void fillsEachSizeAndCleansUpTheExpiredRowsUnderLoad(@TempDir Path dir) throws Exception {
         ScaleRun.Config config = new ScaleRun.Config(List.of(1_000L, 5_000L), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 5_000L, 20_000L, List.of(Duration.ZERO, Duration.ofMillis(20)));
+                Duration.ofSeconds(1), 5_000L, 20_000L, List.of(new ScaleRun.Pacing(10_000, Duration.ZERO),
+                        new ScaleRun.Pacing(5_000, Duration.ofMillis(20))));
         ScaleRun.Result result;
         long rowsAfter;
         try (PrivateRedis redis = PrivateRedis.launch();
@@ -41,7 +42,7 @@ class ScaleRunIT {
             assertThat(s.read().errors()).isZero();
             assertThat(s.incr().errors()).isZero();
         });
-        assertThat(result.cleanups()).extracting(ScaleRun.CleanupResult::pause)
+        assertThat(result.cleanups()).extracting(c -> c.pacing().pause())
                 .containsExactly(Duration.ZERO, Duration.ofMillis(20));
         assertThat(result.cleanups()).allSatisfy(c -> {
             assertThat(c.deleted()).isEqualTo(20_000);

@@ -16,7 +16,8 @@ class ScaleTableTest {
     private static final ScaleRun.Config CONFIG = new ScaleRun.Config(
             List.of(10_000L, 1_000_000L, 10_000_000L),
             Duration.ofSeconds(10), Duration.ofSeconds(5), 1_000_000L, 1_000_000L,
-            List.of(Duration.ZERO, Duration.ofMillis(250)));
+            List.of(new ScaleRun.Pacing(10_000, Duration.ZERO),
+                    new ScaleRun.Pacing(1_000, Duration.ofMillis(250))));
 
     /** Ten seconds of wrk at 20,000 req/s with this p99. */
     private static WrkResult p99(double millis) {
@@ -31,9 +32,11 @@ class ScaleTableTest {
                 new ScaleRun.SizeResult(10_000_000, p99(13), p99(30)));
         List<WrkResult> without = List.of(p99(10), p99(12));
         return new ScaleRun.Result(sizes, List.of(
-                new ScaleRun.CleanupResult(1_000_000, 1_000_000, Duration.ZERO, 1_000_000, 30.0, without,
+                new ScaleRun.CleanupResult(1_000_000, 1_000_000,
+                        new ScaleRun.Pacing(10_000, Duration.ZERO), 1_000_000, 30.0, without,
                         List.of(p99(20), p99(90), p99(30)), "", "autovacuum worker: x"),
-                new ScaleRun.CleanupResult(1_000_000, 1_000_000, Duration.ofMillis(250), 1_000_000, 50.0,
+                new ScaleRun.CleanupResult(1_000_000, 1_000_000,
+                        new ScaleRun.Pacing(1_000, Duration.ofMillis(250)), 1_000_000, 50.0,
                         without, List.of(p99(14), p99(18), p99(16), p99(17)), "1 checkpoint(s)", "")));
     }
 
@@ -41,12 +44,13 @@ class ScaleTableTest {
     void eachCleanupIsARowWithItsPauseWorstAndMedianWindow() {
         String table = ScaleTable.markdown(result(), CONFIG, 50, IDLE, "");
 
-        assertThat(table).contains("| 1,000,000 | 1,000,000 | no pause | 1,000,000 | 30.0 | 33,333 | 12.00 "
-                + "| 90.00 | 7.50× | 30.00 |");
-        assertThat(table).contains("| 1,000,000 | 1,000,000 | 250 ms | 1,000,000 | 50.0 | 20,000 | 12.00 "
-                + "| 18.00 | 1.50× | 16.50 |");
-        assertThat(table).contains("- no pause: without cleanup nothing; during autovacuum worker: x")
-                .contains("- 250 ms: without cleanup 1 checkpoint(s); during nothing");
+        assertThat(table).contains("| 1,000,000 | 1,000,000 | 10,000 rows, no pause | 1,000,000 | 30.0 "
+                + "| 33,333 | 12.00 | 90.00 | 7.50× | 30.00 |");
+        assertThat(table).contains("| 1,000,000 | 1,000,000 | 1,000 rows, 250 ms apart | 1,000,000 | 50.0 "
+                + "| 20,000 | 12.00 | 18.00 | 1.50× | 16.50 |");
+        assertThat(table).contains("- 10,000 rows, no pause: without cleanup nothing; during autovacuum "
+                + "worker: x").contains("- 1,000 rows, 250 ms apart: without cleanup 1 checkpoint(s); during "
+                + "nothing");
     }
 
     @Test
@@ -55,10 +59,10 @@ class ScaleTableTest {
 
         assertThat(table).contains("read p99 at 10M rows is 1.30× the 10k figure (target ≤ 1.2×)");
         assertThat(table).contains("incr p99 at 10M rows is 1.00× the 10k figure (target ≤ 1.2×)");
-        assertThat(table).containsPattern("missed\\W+cleanup with no pause between batches keeps the read "
-                + "p99 \\(worst window\\) at 7.50×");
-        assertThat(table).containsPattern("met\\W+cleanup with 250 ms between batches keeps the read p99 "
-                + "\\(worst window\\) at 1.50× its value without cleanup \\(target ≤ 1.5×\\), deleting "
-                + "20,000 rows/s");
+        assertThat(table).containsPattern("missed\\W+cleanup in batches of 10,000 rows, no pause keeps the "
+                + "read p99 \\(worst window\\) at 7.50×");
+        assertThat(table).containsPattern("met\\W+cleanup in batches of 1,000 rows, 250 ms apart keeps the "
+                + "read p99 \\(worst window\\) at 1.50× its value without cleanup \\(target ≤ 1.5×\\), "
+                + "deleting 20,000 rows/s");
     }
 }
