@@ -4,6 +4,7 @@ import dev.cloakroom.bench.endpoints.Endpoint;
 import dev.cloakroom.bench.micro.SessionPayloads;
 import dev.cloakroom.internal.SessionCodec;
 import dev.cloakroom.jdbc.JdbcEngine;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +30,11 @@ import java.util.function.Consumer;
 public final class ScaleRun {
 
     private static final long CHUNK = 1_000_000;
+
+    /** The cleanup windows read at this fraction of the read throughput measured at the same size. */
+    static final double READ_RATE_FRACTION = 0.5;
+
+    private final FixedRateDriver driver = new FixedRateDriver(100);
 
     /**
      * @param sizes live sessions to measure at, ascending
@@ -63,13 +69,14 @@ public final class ScaleRun {
     }
 
     /**
-     * One cleanup under load, paced by {@code pacing}; {@code backgroundWithout} and
+     * One cleanup under load, paced by {@code pacing}, while reads came at {@code rate} per second (the
+     * windows: fixed-rate runs of the bench's {@link FixedRateDriver}); {@code backgroundWithout} and
      * {@code backgroundDuring} say what PostgreSQL ran in the background during the windows (autovacuum
      * workers, checkpoints), empty for nothing.
      */
-    public record CleanupResult(long liveRows, long expiredRows, Pacing pacing, long deleted, double seconds,
-            List<WrkResult> without, List<WrkResult> during, String backgroundWithout,
-            String backgroundDuring) {
+    public record CleanupResult(long liveRows, long expiredRows, Pacing pacing, double rate, long deleted,
+            double seconds, List<FixedRateDriver.Result> without, List<FixedRateDriver.Result> during,
+            String backgroundWithout, String backgroundDuring) {
 
         /** Rows deleted per second of cleanup. */
         public double rowsPerSecond() {
@@ -125,20 +132,32 @@ public final class ScaleRun {
                     incr.p50Micros() / 1000.0, incr.p99Micros() / 1000.0));
             sizes.add(new SizeResult(size, read, incr));
             if (size == config.cleanupAt() && config.expiredRows() > 0) {
+                // Live traffic comes at a rate, not as fast as the server answers: the windows read at half
+                // the rate this size sustained, so a stall shows as queueing (from each request's intended
+                // send time) instead of being hidden by a closed loop that stops sending, or drowned by one
+                // that keeps the CPUs saturated.
+                double rate = FixedRateDriver.rate(read.throughput(), READ_RATE_FRACTION);
                 for (Pacing pacing : config.cleanups()) {
-                    cleanups.add(cleanup(size, encoded, cookies, pacing));
+                    cleanups.add(cleanup(size, encoded, Files.readAllLines(cookies), pacing, rate));
                 }
             }
         }
         return new Result(sizes, cleanups);
     }
 
-    private CleanupResult cleanup(long live, String encoded, Path cookies, Pacing pacing) throws Exception {
+    /** One window of reads at {@code rate}, each request with one of the sessions' cookies. */
+    private FixedRateDriver.Result window(URI url, double rate, List<String> cookies)
+            throws InterruptedException {
+        return driver.run(url, rate, config.window(), config.window(), "sessionid", cookies);
+    }
+
+    private CleanupResult cleanup(long live, String encoded, List<String> cookies, Pacing pacing, double rate)
+            throws Exception {
         fill(0, config.expiredRows(), encoded, "expired", "now() - interval '1 day'");
         JdbcEngine engine = stores.cloakroomDbEngine(pacing.batchSize(), pacing.pause());
-        String url = app.url(Variant.CLOAKROOM_DB, Endpoint.READ);
-        List<WrkResult> without = new ArrayList<>();
-        List<WrkResult> during = new ArrayList<>();
+        URI url = URI.create(app.url(Variant.CLOAKROOM_DB, Endpoint.READ));
+        List<FixedRateDriver.Result> without = new ArrayList<>();
+        List<FixedRateDriver.Result> during = new ArrayList<>();
         String backgroundWithout;
         String backgroundDuring;
         int deleted;
@@ -149,29 +168,30 @@ public final class ScaleRun {
             // live sessions out of it, and may have woken autovacuum: wait for background work to end, then
             // read for one unmeasured window, so the baseline measures reads, not the refill's wake.
             long waited = activity.settle(120_000);
-            wrk.run(url, config.window(), cookies);
+            window(url, rate, cookies);
             String settling = activity.sinceLastMark();
             log.accept("after the refill: waited " + waited + " ms for background work, then one unmeasured "
                     + "window" + (settling.isEmpty() ? "" : " (" + settling + ")"));
             for (int i = 0; i < 2; i++) {
-                without.add(wrk.run(url, config.window(), cookies));
+                without.add(window(url, rate, cookies));
             }
             backgroundWithout = activity.sinceLastMark();
             long started = System.nanoTime();
             CompletableFuture<Integer> deleting = CompletableFuture.supplyAsync(engine::clearExpired);
             while (!deleting.isDone() && during.size() < 120) {
-                during.add(wrk.run(url, config.window(), cookies));
+                during.add(window(url, rate, cookies));
             }
             deleted = deleting.join();
             seconds = (System.nanoTime() - started) / 1e9;
             backgroundDuring = activity.sinceLastMark();
         }
         log.accept(String.format(java.util.Locale.ROOT, "cleanup (%s): %,d expired rows deleted "
-                + "among %,d live in %.1f s (%,.0f rows/s), %d windows of load; background without: %s; "
-                + "during: %s", pacing.label(), deleted, live, seconds, deleted / Math.max(seconds, 1e-9),
-                during.size(), backgroundWithout.isEmpty() ? "none" : backgroundWithout,
+                + "among %,d live in %.1f s (%,.0f rows/s), %d windows of reads at %,.0f/s; background "
+                + "without: %s; during: %s", pacing.label(), deleted, live, seconds,
+                deleted / Math.max(seconds, 1e-9), during.size(), rate,
+                backgroundWithout.isEmpty() ? "none" : backgroundWithout,
                 backgroundDuring.isEmpty() ? "none" : backgroundDuring));
-        return new CleanupResult(live, config.expiredRows(), pacing, deleted, seconds, without, during,
+        return new CleanupResult(live, config.expiredRows(), pacing, rate, deleted, seconds, without, during,
                 backgroundWithout, backgroundDuring);
     }
 

@@ -1,5 +1,6 @@
 package dev.cloakroom.bench.report;
 
+import dev.cloakroom.bench.load.FixedRateDriver;
 import dev.cloakroom.bench.load.ScaleRun;
 import dev.cloakroom.bench.load.WrkResult;
 import java.util.List;
@@ -23,10 +24,14 @@ public final class ScaleTable {
                         + "(filled with `generate_series`; wrk's own sessions are made through the login "
                         + "endpoint on top). Cleanup: `clearExpired()` (what `clearsessions` runs: batched "
                         + "`DELETE`s of `clearExpiredBatchSize` rows, `clearExpiredPause` apart) "
-                        + "over the expired rows while wrk reads, in windows of ")
+                        + "over the expired rows while reads come at a fixed rate, half the read req/s "
+                        + "measured at that size (the bench's fixed-rate driver, 100 connections; latency "
+                        + "from each request's intended send time, so a stall counts as the queue it "
+                        + "builds), in windows of ")
                 .append(config.window().toSeconds())
                 .append(" s, against two windows without cleanup just before; *worst* is the highest p99 of "
-                        + "the windows, *median* their median.\n\n");
+                        + "the windows, *median* their median; *answered req/s* are the reads answered "
+                        + "per second.\n\n");
         sb.append("| live rows | read req/s | read p50 | read p99 | incr req/s | incr p50 | incr p99 |\n");
         sb.append("|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ScaleRun.SizeResult s : result.sizes()) {
@@ -42,10 +47,11 @@ public final class ScaleTable {
         }
         if (!result.cleanups().isEmpty()) {
             sb.append("\n## Cleanup under load\n\n");
-            sb.append("| live rows | expired rows | batches | deleted | cleanup s | rows/s "
+            sb.append("| live rows | expired rows | batches | deleted | cleanup s | rows/s | reads/s asked "
                     + "| read p99 without (worst window) | read p99 during (worst window) | ratio "
-                    + "| read p99 during (median window) | req/s without | req/s during |\n");
-            sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                    + "| read p99 during (median window) | answered req/s without "
+                    + "| answered req/s during |\n");
+            sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (ScaleRun.CleanupResult c : result.cleanups()) {
                 cleanup(sb, c);
             }
@@ -73,6 +79,7 @@ public final class ScaleTable {
                 .append(Numbers.grouped(c.deleted()))
                 .append(" | ").append(Numbers.fixed(c.seconds(), 1))
                 .append(" | ").append(Numbers.grouped(c.rowsPerSecond())).append(" | ")
+                .append(Numbers.grouped(c.rate())).append(" | ")
                 .append(Numbers.fixed(base, 2)).append(" | ").append(Numbers.fixed(during, 2)).append(" | ")
                 .append(Numbers.ratio(during / base))
                 .append(" | ").append(Numbers.fixed(median(c.during()), 2))
@@ -115,22 +122,20 @@ public final class ScaleTable {
         return c.pacing().label();
     }
 
-    private static double median(List<WrkResult> runs) {
-        long[] p99 = runs.stream().mapToLong(WrkResult::p99Micros).sorted().toArray();
+    private static double median(List<FixedRateDriver.Result> runs) {
+        double[] p99 = runs.stream().mapToDouble(r -> r.millisAt(99)).sorted().toArray();
         if (p99.length == 0) {
             return 0;
         }
         int mid = p99.length / 2;
-        return (p99.length % 2 == 1 ? p99[mid] : (p99[mid - 1] + p99[mid]) / 2.0) / 1000.0;
+        return p99.length % 2 == 1 ? p99[mid] : (p99[mid - 1] + p99[mid]) / 2.0;
     }
 
-    private static double worst(List<WrkResult> runs) {
-        return runs.stream().mapToLong(WrkResult::p99Micros).max().orElse(0) / 1000.0;
+    private static double worst(List<FixedRateDriver.Result> runs) {
+        return runs.stream().mapToDouble(r -> r.millisAt(99)).max().orElse(0);
     }
 
-    private static double mean(List<WrkResult> runs) {
-        long requests = runs.stream().mapToLong(WrkResult::requests).sum();
-        long micros = runs.stream().mapToLong(WrkResult::durationMicros).sum();
-        return micros == 0 ? 0 : requests * 1e6 / micros;
+    private static double mean(List<FixedRateDriver.Result> runs) {
+        return runs.stream().mapToDouble(FixedRateDriver.Result::achievedRate).average().orElse(0);
     }
 }
