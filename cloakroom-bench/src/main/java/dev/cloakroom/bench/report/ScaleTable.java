@@ -65,6 +65,16 @@ public final class ScaleTable {
                         .append("; during ").append(c.backgroundDuring().isEmpty() ? "nothing"
                                 : c.backgroundDuring()).append('\n');
             }
+            sb.append("\nEvery window's read p99 (ms), in order, and the p99 of all the reads of each phase "
+                    + "together (a worst window of many is the maximum of more samples than one of "
+                    + "two):\n\n");
+            for (ScaleRun.CleanupResult c : result.cleanups()) {
+                sb.append("- ").append(pause(c)).append(": without ").append(windows(c.without()))
+                        .append(" (all: ").append(Numbers.fixed(overall(c.without()), 2)).append("); during ")
+                        .append(windows(c.during())).append(" (all: ")
+                        .append(Numbers.fixed(overall(c.during()), 2)).append(", ")
+                        .append(Numbers.ratio(overall(c.during()) / overall(c.without()))).append(")\n");
+            }
         }
         sb.append("\n## Targets\n\n");
         targets(sb, result.sizes(), result.cleanups());
@@ -129,6 +139,22 @@ public final class ScaleTable {
         }
         int mid = p99.length / 2;
         return p99.length % 2 == 1 ? p99[mid] : (p99[mid - 1] + p99[mid]) / 2.0;
+    }
+
+    private static String windows(List<FixedRateDriver.Result> runs) {
+        return String.join(", ", runs.stream().map(r -> Numbers.fixed(r.millisAt(99), 1)).toList());
+    }
+
+    /** The p99 of every read of {@code runs} together, in milliseconds. */
+    private static double overall(List<FixedRateDriver.Result> runs) {
+        if (runs.isEmpty()) {
+            return 0;
+        }
+        org.HdrHistogram.Histogram all = runs.get(0).latencyMicros().copy();
+        for (int i = 1; i < runs.size(); i++) {
+            all.add(runs.get(i).latencyMicros());
+        }
+        return all.getValueAtPercentile(99) / 1000.0;
     }
 
     private static double worst(List<FixedRateDriver.Result> runs) {

@@ -61,6 +61,8 @@ class ScaleTableTest {
                 + "| 33,333 | 5,000 | 12.01 | 90.05 | 7.50× | 30.02 | 10,000 | 10,000 |");
         assertThat(table).contains("| 1,000,000 | 1,000,000 | 1,000 rows, 250 ms apart | 1,000,000 | 50.0 "
                 + "| 20,000 | 5,000 | 12.01 | 17.01 | 1.42× | 16.01 |");
+        assertThat(table).contains("- 10,000 rows, no pause: without 10.0, 12.0 (all: 12.01); during "
+                + "20.0, 90.0, 30.0 (all: 90.05, 7.50×)");
         assertThat(table).contains("- 10,000 rows, no pause: without cleanup nothing; during autovacuum "
                 + "worker: x").contains("- 1,000 rows, 250 ms apart: without cleanup 1 checkpoint(s); during "
                 + "nothing");
