@@ -53,6 +53,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchMain {
 
+    /** The version of the Jetty the bench app runs on, as Jetty reports it. */
+    private static final String JETTY = org.eclipse.jetty.util.Jetty.VERSION;
+
     /** The load average when this JVM started, for a run started without {@code --load-before-run}. */
     private static final double LOAD_AT_START = RunInfo.loadAverage();
 
@@ -167,7 +170,8 @@ public final class BenchMain {
                 BenchApp app = new BenchApp(stores, 0)) {
             Wrk wrk = new Wrk(options.wrk(), config.threads(), config.connections(), work);
             List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
-                    + System.getProperty("java.version") + "; the three variants in one Jetty 12.0 (ee10) in "
+                    + System.getProperty("java.version") + "; the three variants in one Jetty " + JETTY
+                    + " (ee10) in "
                     + "the harness's JVM", "Redis " + stores.adminRedis().info("server").lines()
                             .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
                             .orElse("?") + " at " + options.redis());
@@ -200,7 +204,8 @@ public final class BenchMain {
                 BenchApp app = new BenchApp(stores, 0)) {
             Wrk wrk = new Wrk(options.wrk(), config.threads(), config.connections(), work);
             List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
-                    + System.getProperty("java.version") + "; the four variants in one Jetty 12.0 (ee10) in "
+                    + System.getProperty("java.version") + "; the four variants in one Jetty " + JETTY
+                    + " (ee10) in "
                     + "the harness's JVM", "Redis " + stores.adminRedis().info("server").lines()
                             .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
                             .orElse("?") + " at " + options.redis() + "; " + postgresVersion(options.pg()));
@@ -230,7 +235,8 @@ public final class BenchMain {
             String wrkVersion = wrkVersion(options.wrk());
             List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
                     + System.getProperty("java.version") + "; Cloakroom, raw and baseline variants in one "
-                    + "Jetty 12.0 (ee10) in the harness's JVM, each Spring Boot variant in its own JVM ("
+                    + "Jetty " + JETTY + " (ee10) in the harness's JVM, each Spring Boot variant in its own "
+                    + "JVM ("
                     + SpringBootApps.HEAP + ") on Boot's Jetty",
                     "Redis " + stores.adminRedis().info("server").lines()
                             .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()

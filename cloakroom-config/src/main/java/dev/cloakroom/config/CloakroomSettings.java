@@ -140,6 +140,21 @@ public final class CloakroomSettings {
             .description("The indexed column of the user id (listing and revoking a user's sessions); "
                     + "used if the table has it, created by migrate.").build();
 
+    /** {@code jdbc.clear-expired-batch-size}: rows per {@code DELETE} of the db engine's cleanup. */
+    public static final Setting<Integer> JDBC_CLEAR_EXPIRED_BATCH_SIZE = Setting.builder(
+            "jdbc.clear-expired-batch-size", SettingValues::positiveInt).label("ROWS")
+            .defaultValue(10_000, "`10000`")
+            .description("Rows deleted per statement by clearsessions on the db engine; smaller batches hold "
+                    + "the database for less at a time.").build();
+
+    /** {@code jdbc.clear-expired-pause}: the pause between two cleanup batches of the db engine. */
+    public static final Setting<Duration> JDBC_CLEAR_EXPIRED_PAUSE = Setting.builder(
+            "jdbc.clear-expired-pause", CloakroomSettings::cleanupPause).label("MILLISECONDS")
+            .defaultValue(Duration.ZERO, "`0`")
+            .description("Milliseconds between two batches of clearsessions on the db engine, leaving the "
+                    + "database to live traffic: 1000 rows 100 ms apart barely shows in read latency.")
+            .build();
+
     /** {@code redis.url}: the Redis of {@code cache} and {@code cached_db}. */
     public static final Setting<String> REDIS_URL = Setting.builder("redis.url", CloakroomSettings::redisUrl)
             .label("URI").url().defaultValue(DEFAULT_REDIS_URL, "`" + DEFAULT_REDIS_URL + "`")
@@ -167,7 +182,7 @@ public final class CloakroomSettings {
             COOKIE_AGE, COOKIE_DOMAIN, COOKIE_PATH, COOKIE_SECURE, COOKIE_HTTP_ONLY, COOKIE_SAME_SITE,
             SAVE_EVERY_REQUEST, EXPIRE_AT_BROWSER_CLOSE, IDLE_TIMEOUT, ABSOLUTE_TIMEOUT, TOUCH_AFTER,
             DJANGO_VERSION, JDBC_URL, JDBC_TABLE,
-            JDBC_USER_COLUMN,
+            JDBC_USER_COLUMN, JDBC_CLEAR_EXPIRED_BATCH_SIZE, JDBC_CLEAR_EXPIRED_PAUSE,
             REDIS_URL, REDIS_KEY_PREFIX, HASH_KEYS, FILE_PATH, SESSION_HEADER);
 
     private CloakroomSettings() {
@@ -179,6 +194,14 @@ public final class CloakroomSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("holds an empty key; separate non-empty keys with commas");
         }
+    }
+
+    private static Duration cleanupPause(String value) {
+        long millis = SettingValues.millis(value);
+        if (millis > 60_000) {
+            throw new IllegalArgumentException("expected at most 60000 milliseconds (one minute)");
+        }
+        return Duration.ofMillis(millis);
     }
 
     private static String jdbcUrl(String url) {

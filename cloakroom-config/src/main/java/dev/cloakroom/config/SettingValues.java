@@ -43,6 +43,34 @@ public final class SettingValues {
         return seconds;
     }
 
+    /** A whole number, at least 1. */
+    public static int positiveInt(String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, at least 1");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("expected a whole number, at least 1");
+        }
+        return n;
+    }
+
+    /** A whole number of milliseconds, 0 or more. */
+    public static long millis(String value) {
+        long millis;
+        try {
+            millis = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number of milliseconds, such as 100");
+        }
+        if (millis < 0) {
+            throw new IllegalArgumentException("expected 0 or more milliseconds");
+        }
+        return millis;
+    }
+
     /** A TCP port from 0 to 65535. */
     public static int port(String value) {
         int port;

@@ -124,6 +124,25 @@ class SettingsTest {
     }
 
     @Test
+    void theDbCleanupIsPacedByBatchSizeAndPause() {
+        Settings defaults = load(Map.of("CLOAKROOM_SECRET_KEY", "k"));
+        assertThat(defaults.get(CloakroomSettings.JDBC_CLEAR_EXPIRED_BATCH_SIZE)).isEqualTo(10_000);
+        assertThat(defaults.get(CloakroomSettings.JDBC_CLEAR_EXPIRED_PAUSE)).isEqualTo(Duration.ZERO);
+        Settings paced = load(Map.of("CLOAKROOM_SECRET_KEY", "k", "CLOAKROOM_JDBC_CLEAR_EXPIRED_BATCH_SIZE",
+                "1000", "CLOAKROOM_JDBC_CLEAR_EXPIRED_PAUSE", "100"));
+        assertThat(paced.get(CloakroomSettings.JDBC_CLEAR_EXPIRED_BATCH_SIZE)).isEqualTo(1_000);
+        assertThat(paced.get(CloakroomSettings.JDBC_CLEAR_EXPIRED_PAUSE)).isEqualTo(Duration.ofMillis(100));
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_SECRET_KEY", "k",
+                "CLOAKROOM_JDBC_CLEAR_EXPIRED_BATCH_SIZE", "0")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("CLOAKROOM_JDBC_CLEAR_EXPIRED_BATCH_SIZE '0'");
+        assertThatThrownBy(() -> load(Map.of("CLOAKROOM_SECRET_KEY", "k",
+                "CLOAKROOM_JDBC_CLEAR_EXPIRED_PAUSE", "90000")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("at most 60000 milliseconds");
+    }
+
+    @Test
     void emptyValuesCountAsUnsetButAnEmptySecretIsAnErrorWhenAFileWouldReplaceIt() {
         assertThat(load(Map.of("CLOAKROOM_ENGINE", "")).engineName()).isEqualTo("db");
         assertThatThrownBy(() -> load(Map.of("CLOAKROOM_SECRET_KEY", "")))

@@ -412,7 +412,10 @@ public sealed class JdbcEngine implements ServerSideEngine, SessionListing, Auto
     public String toString() {
         return "JdbcEngine[" + database + ", table " + table
                 + (userColumn == null ? "" : ", user column " + userColumn)
-                + (hashKeys ? ", keys hashed" : "") + "]";
+                + (hashKeys ? ", keys hashed" : "")
+                + (batchSize == JdbcEngineBuilder.DEFAULT_CLEAR_EXPIRED_BATCH_SIZE && pause.isZero() ? ""
+                        : ", cleanup in batches of " + batchSize + " rows"
+                                + (pause.isZero() ? "" : ", " + pause.toMillis() + " ms apart")) + "]";
     }
 
     private static String requireValid(String key) {

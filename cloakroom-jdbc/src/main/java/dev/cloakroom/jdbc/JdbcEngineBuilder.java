@@ -25,6 +25,9 @@ public final class JdbcEngineBuilder {
     /** The user column's name when {@link #userColumn()} turns it on without a name. */
     public static final String DEFAULT_USER_COLUMN = "user_id";
 
+    /** Rows per {@code DELETE} of {@link JdbcEngine#clearExpired()} by default. */
+    public static final int DEFAULT_CLEAR_EXPIRED_BATCH_SIZE = 10_000;
+
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final Set<String> DJANGO_COLUMNS = Set.of("session_key", "session_data", "expire_date");
     private static final Duration MIN_TIMEOUT = Duration.ofMillis(250);
@@ -33,7 +36,7 @@ public final class JdbcEngineBuilder {
     private final @Nullable String jdbcUrl;
     private String table = "django_session";
     private Clock clock = Clock.systemUTC();
-    private int clearExpiredBatchSize = 10_000;
+    private int clearExpiredBatchSize = DEFAULT_CLEAR_EXPIRED_BATCH_SIZE;
     private Duration clearExpiredPause = Duration.ZERO;
     private @Nullable String userColumn;
     private Duration connectionTimeout = Duration.ofSeconds(3);

@@ -46,9 +46,9 @@ public final class JdbcEngineFactory implements EngineFactory {
 
     /**
      * Opens the {@code db} engine on {@code dataSource} (an application's pool, which the caller keeps and
-     * closes) with {@code settings}' {@code jdbc.table} and {@code jdbc.user-column}; {@code jdbc.url} is not
-     * read. As {@link #open(String, Settings, Schema)}, the user column is used when {@code schema} creates
-     * it or the table has it.
+     * closes) with {@code settings}' {@code jdbc.table}, {@code jdbc.user-column}, {@code hash-keys} and
+     * cleanup pace; {@code jdbc.url} is not read. As {@link #open(String, Settings, Schema)}, the user column
+     * is used when {@code schema} creates it or the table has it.
      *
      * @throws ConfigurationException if {@code jdbc.table} or {@code jdbc.user-column} cannot be used, or the
      *     database is not one the engine supports
@@ -61,7 +61,9 @@ public final class JdbcEngineFactory implements EngineFactory {
         boolean withColumn = schema != Schema.USE_EXISTING
                 || JdbcTables.hasColumn(dataSource, table, userColumn);
         JdbcEngineBuilder builder = JdbcEngine.builder(dataSource).clock(session.clock())
-                .createSchema(schema == Schema.CREATE_MISSING);
+                .createSchema(schema == Schema.CREATE_MISSING)
+                .hashKeys(settings.get(CloakroomSettings.HASH_KEYS));
+        paceCleanup(builder, settings);
         try {
             builder.table(table);
         } catch (IllegalArgumentException e) {
@@ -116,11 +118,18 @@ public final class JdbcEngineFactory implements EngineFactory {
         JdbcEngineBuilder builder = JdbcEngine.builder(url).clock(session.clock())
                 .createSchema(schema == Schema.CREATE_MISSING)
                 .hashKeys(settings.get(CloakroomSettings.HASH_KEYS));
+        paceCleanup(builder, settings);
         String table = settings.get(CloakroomSettings.JDBC_TABLE);
         try {
             return builder.table(table);
         } catch (IllegalArgumentException e) {
             throw settings.cannotUse(CloakroomSettings.JDBC_TABLE, table, e);
         }
+    }
+
+    /** {@code jdbc.clear-expired-batch-size} and {@code jdbc.clear-expired-pause}. */
+    private static void paceCleanup(JdbcEngineBuilder builder, Settings settings) {
+        builder.clearExpiredBatchSize(settings.get(CloakroomSettings.JDBC_CLEAR_EXPIRED_BATCH_SIZE))
+                .clearExpiredPause(settings.get(CloakroomSettings.JDBC_CLEAR_EXPIRED_PAUSE));
     }
 }

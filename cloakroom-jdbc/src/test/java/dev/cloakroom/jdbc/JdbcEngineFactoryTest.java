@@ -103,6 +103,29 @@ class JdbcEngineFactoryTest {
         }
     }
 
+    @Test
+    void onAnApplicationsDataSourceHashKeysAndTheCleanupPaceApply() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + directory.resolve("hashed.sqlite3"));
+        String key = "abcdefgh12345678abcdefgh12345678";
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            try (OpenedEngine hashed = JdbcEngineFactory.open(pool, settings("CLOAKROOM_HASH_KEYS", "true"),
+                    Schema.CREATE_MISSING)) {
+                assertThat(((JdbcEngine) hashed.engine()).storedKey(key)).isNotEqualTo(key).hasSize(40);
+            }
+            try (OpenedEngine plain = JdbcEngineFactory.open(pool, settings(), Schema.CREATE_MISSING)) {
+                assertThat(((JdbcEngine) plain.engine()).storedKey(key)).isEqualTo(key);
+                assertThat(plain.engine().toString()).doesNotContain("cleanup");
+            }
+            try (OpenedEngine paced = JdbcEngineFactory.open(pool,
+                    settings("CLOAKROOM_JDBC_CLEAR_EXPIRED_BATCH_SIZE", "1000",
+                            "CLOAKROOM_JDBC_CLEAR_EXPIRED_PAUSE", "100"), Schema.CREATE_MISSING)) {
+                assertThat(paced.engine().toString())
+                        .endsWith(", cleanup in batches of 1000 rows, 100 ms apart]");
+            }
+        }
+    }
+
     private Settings settings(String... nameValues) {
         Map<String, String> env = new HashMap<>();
         env.put("CLOAKROOM_SECRET_KEY", "k");
