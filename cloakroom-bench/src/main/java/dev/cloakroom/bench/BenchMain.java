@@ -169,12 +169,7 @@ public final class BenchMain {
         try (BenchStores stores = new BenchStores(options.redis(), options.pg());
                 BenchApp app = new BenchApp(stores, 0)) {
             Wrk wrk = new Wrk(options.wrk(), config.threads(), config.connections(), work);
-            List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
-                    + System.getProperty("java.version") + "; the three variants in one Jetty " + JETTY
-                    + " (ee10) in "
-                    + "the harness's JVM", "Redis " + stores.adminRedis().info("server").lines()
-                            .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
-                            .orElse("?") + " at " + options.redis());
+            List<String> machine = List.of(cpu(), inOneJetty("three"), redisVersion(stores, options));
             RunInfo info = start(options, machine);
             LoadHarness harness = new LoadHarness(Variant.featureRun(), app, stores, wrk, config, work,
                     BenchMain::log);
@@ -193,6 +188,19 @@ public final class BenchMain {
         }
     }
 
+    /** The JVM line of a run whose variants all share the harness's Jetty. */
+    private static String inOneJetty(String howMany) {
+        return "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + "; the " + howMany + " variants in one Jetty " + JETTY + " (ee10) in the harness's JVM";
+    }
+
+    /** {@code Redis <version> at <uri>}, the version from {@code INFO server}. */
+    private static String redisVersion(BenchStores stores, BenchOptions options) {
+        return "Redis " + stores.adminRedis().info("server").lines()
+                .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
+                .orElse("?") + " at " + options.redis();
+    }
+
     /**
      * The CPU profile run: {@link ProfileRun#VARIANTS} on each of {@link ProfileRun#ENDPOINTS} under JFR (no
      * Spring Boot apps); writes {@code profile.md}.
@@ -203,12 +211,8 @@ public final class BenchMain {
         try (BenchStores stores = new BenchStores(options.redis(), options.pg());
                 BenchApp app = new BenchApp(stores, 0)) {
             Wrk wrk = new Wrk(options.wrk(), config.threads(), config.connections(), work);
-            List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
-                    + System.getProperty("java.version") + "; the four variants in one Jetty " + JETTY
-                    + " (ee10) in "
-                    + "the harness's JVM", "Redis " + stores.adminRedis().info("server").lines()
-                            .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
-                            .orElse("?") + " at " + options.redis() + "; " + postgresVersion(options.pg()));
+            List<String> machine = List.of(cpu(), inOneJetty("four"),
+                    redisVersion(stores, options) + "; " + postgresVersion(options.pg()));
             RunInfo info = start(options, machine);
             List<ProfileResult> results = new ProfileRun(app, stores, wrk, config, work, BenchMain::log)
                     .run();
@@ -236,11 +240,8 @@ public final class BenchMain {
             List<String> machine = List.of(cpu(), "JVM: " + System.getProperty("java.vm.name") + " "
                     + System.getProperty("java.version") + "; Cloakroom, raw and baseline variants in one "
                     + "Jetty " + JETTY + " (ee10) in the harness's JVM, each Spring Boot variant in its own "
-                    + "JVM ("
-                    + SpringBootApps.HEAP + ") on Boot's Jetty",
-                    "Redis " + stores.adminRedis().info("server").lines()
-                            .filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14)).findFirst()
-                            .orElse("?") + " at " + options.redis() + "; " + postgresVersion(options.pg()),
+                    + "JVM (" + SpringBootApps.HEAP + ") on Boot's Jetty",
+                    redisVersion(stores, options) + "; " + postgresVersion(options.pg()),
                     SpringBootApps.versions());
             if (options.parts().contains("load")) {
                 RunInfo info = start(options, machine);

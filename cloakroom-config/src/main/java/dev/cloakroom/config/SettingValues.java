@@ -30,59 +30,43 @@ public final class SettingValues {
 
     /** A whole number of seconds, at least 1. */
     public static long seconds(String value) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number of seconds, such as 1209600 (two "
-                    + "weeks)");
-        }
-        if (seconds < 1) {
-            throw new IllegalArgumentException("expected at least 1 second");
-        }
-        return seconds;
+        return whole(value, 1, Long.MAX_VALUE, "expected a whole number of seconds, such as 1209600 (two "
+                + "weeks)", "expected at least 1 second");
     }
 
     /** A whole number, at least 1. */
     public static int positiveInt(String value) {
-        int n;
-        try {
-            n = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number, at least 1");
-        }
-        if (n < 1) {
-            throw new IllegalArgumentException("expected a whole number, at least 1");
-        }
-        return n;
+        String expected = "expected a whole number, at least 1";
+        return (int) whole(value, 1, Integer.MAX_VALUE, expected, expected);
     }
 
     /** A whole number of milliseconds, 0 or more. */
     public static long millis(String value) {
-        long millis;
-        try {
-            millis = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number of milliseconds, such as 100");
-        }
-        if (millis < 0) {
-            throw new IllegalArgumentException("expected 0 or more milliseconds");
-        }
-        return millis;
+        return whole(value, 0, Long.MAX_VALUE, "expected a whole number of milliseconds, such as 100",
+                "expected 0 or more milliseconds");
     }
 
     /** A TCP port from 0 to 65535. */
     public static int port(String value) {
-        int port;
+        String expected = "expected a TCP port from 0 to 65535";
+        return (int) whole(value, 0, 65535, expected, expected);
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}; {@code notANumber} or {@code outOfRange} is the message
+     * of the {@link IllegalArgumentException} otherwise.
+     */
+    private static long whole(String value, long min, long max, String notANumber, String outOfRange) {
+        long n;
         try {
-            port = Integer.parseInt(value.trim());
+            n = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a TCP port from 0 to 65535");
+            throw new IllegalArgumentException(notANumber);
         }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("expected a TCP port from 0 to 65535");
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(outOfRange);
         }
-        return port;
+        return n;
     }
 
     /** {@code Lax}, {@code Strict}, {@code None} or {@code false}, in any case. */
