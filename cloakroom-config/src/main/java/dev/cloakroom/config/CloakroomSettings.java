@@ -152,7 +152,7 @@ public final class CloakroomSettings {
             "jdbc.clear-expired-pause", CloakroomSettings::cleanupPause).label("MILLISECONDS")
             .defaultValue(Duration.ZERO, "`0`")
             .description("Milliseconds between two batches of clearsessions on the db engine, leaving the "
-                    + "database to live traffic: 1000 rows 100 ms apart barely shows in read latency.")
+                    + "database to live traffic; with batches of 1000, 100 ms apart is about 8000 rows/s.")
             .build();
 
     /** {@code redis.url}: the Redis of {@code cache} and {@code cached_db}. */
